@@ -1,5 +1,51 @@
 using FisExtension.Configuration;
+using FisExtension.ExtensionsApi;
+using FisExtension.RuntimeApi;
+using FisExtension.Telemetry;
 
+// 1. Read options; a bad value is reported and replaced by its default, never fatal.
 var (options, problems) = ExtensionOptionsReader.Read(Environment.GetEnvironmentVariable);
-Console.WriteLine($"{options.RuntimeApi} {problems.Count}");
+using var logs = new FisLoggerProvider(options.LogFormat, options.LogLevel, Console.Out, TimeProvider.System);
+var logger = logs.CreateLogger("FisExtension");
+Log.ExtensionEnabled(logger, ExtensionVersion.Current);
+foreach (var problem in problems)
+{
+    Log.OptionProblem(logger, problem);
+}
+
+if (options.RuntimeApi.Length == 0)
+{
+    return 1;
+}
+
+using var shutdown = new CancellationTokenSource();
+using var upstream = UpstreamInvokerFactory.Create();
+
+// 2. Bind the proxy listener before registering: Lambda starts the runtime only after every extension registered.
+var proxy = await ProxyHost.TryStartAsync(options, upstream, logs, logger, shutdown.Token);
+
+// 3. Register at the original endpoint, under the file name Lambda knows this extension by.
+var extensionsApi = new ExtensionsApiClient(upstream, options.RuntimeApi);
+var extensionName = Path.GetFileName(Environment.ProcessPath) ?? "fis-extension";
+string extensionId;
+try
+{
+    extensionId = await extensionsApi.RegisterAsync(extensionName, shutdown.Token);
+}
+catch (HttpRequestException exception)
+{
+    Log.StartFailed(logger, $"registration with the Extensions API at {options.RuntimeApi} failed: {exception.Message}");
+    return 1;
+}
+
+Log.Registered(logger, extensionName, extensionId);
+
+// 4. Run the event loop until SHUTDOWN, then stop the proxy well inside Lambda's 2,000 ms budget.
+var shutdownEvent = await new ExtensionEventLoop(extensionsApi, extensionId, TimeProvider.System, logger).RunUntilShutdownAsync(shutdown.Token);
+Log.ShuttingDown(logger, shutdownEvent?.ShutdownReason ?? "cancelled");
+if (proxy is not null)
+{
+    await ProxyHost.StopAsync(proxy);
+}
+
 return 0;

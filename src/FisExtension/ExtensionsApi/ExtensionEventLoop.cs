@@ -1,0 +1,41 @@
+using FisExtension.Telemetry;
+
+namespace FisExtension.ExtensionsApi;
+
+/// <summary>Waits on <c>event/next</c> until SHUTDOWN. INVOKE needs nothing from here: the proxy sees the invocation itself.</summary>
+internal sealed class ExtensionEventLoop(ExtensionsApiClient client, string extensionId, TimeProvider time, ILogger logger)
+{
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Returns the SHUTDOWN event, or null when cancelled.</summary>
+    public async Task<ExtensionEvent?> RunUntilShutdownAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var next = await client.NextEventAsync(extensionId, cancellationToken).ConfigureAwait(false);
+                if (next.EventType == ExtensionEvent.Shutdown)
+                {
+                    return next;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or System.Text.Json.JsonException or IOException)
+            {
+                Log.EventLoopError(logger, exception);
+                try
+                {
+                    await Task.Delay(RetryPause, time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Net;
+
+namespace FisExtension.RuntimeApi;
+
+/// <summary>The one HTTP client the extension uses towards the Runtime and Extensions APIs.</summary>
+internal static class UpstreamInvokerFactory
+{
+    /// <summary>
+    /// Long polls are normal here: no overall timeout, because a frozen process must not turn into a timeout
+    /// (the reason Amazon.Lambda.RuntimeSupport gives its client a 12-hour timeout). Nothing between the
+    /// extension and the loopback Runtime API needs a proxy, redirects, decompression or cookies.
+    /// </summary>
+    public static HttpMessageInvoker Create() => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        EnableMultipleHttp2Connections = false,
+
+        // Bytes are sacred: no traceparent or other header may be added to what the runtime sends.
+        ActivityHeadersPropagator = null,
+    });
+}
