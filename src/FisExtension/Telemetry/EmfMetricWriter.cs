@@ -47,8 +47,11 @@ internal sealed class EmfMetricWriter(bool enabled, string functionName, TextWri
         });
     }
 
-    /// <summary>A poll of the configuration store failed: <c>PollErrors</c> (Count 1) by <c>Invocation</c>.</summary>
-    public void PollFailed()
+    /// <summary>
+    /// A poll of the configuration store failed: <c>PollErrors</c> (Count 1) by <c>Invocation</c>, and
+    /// <c>ConfigurationAge</c> when the store answered before, since a failing store is when the faults go stale.
+    /// </summary>
+    public void PollFailed(TimeSpan? configurationAge = null)
     {
         if (!enabled)
         {
@@ -57,9 +60,19 @@ internal sealed class EmfMetricWriter(bool enabled, string functionName, TextWri
 
         Write(json =>
         {
-            WriteMetadata(json, [InvocationDimension], (PollErrors, CountUnit));
-            json.WriteString(InvocationDimension, functionName);
-            json.WriteNumber(PollErrors, 1);
+            if (configurationAge is { } age)
+            {
+                WriteMetadata(json, [InvocationDimension], (PollErrors, CountUnit), (ConfigurationAge, SecondsUnit));
+                json.WriteString(InvocationDimension, functionName);
+                json.WriteNumber(PollErrors, 1);
+                json.WriteNumber(ConfigurationAge, age.TotalSeconds);
+            }
+            else
+            {
+                WriteMetadata(json, [InvocationDimension], (PollErrors, CountUnit));
+                json.WriteString(InvocationDimension, functionName);
+                json.WriteNumber(PollErrors, 1);
+            }
         });
     }
 

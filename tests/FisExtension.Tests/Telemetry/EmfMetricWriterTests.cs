@@ -65,6 +65,16 @@ public sealed class EmfMetricWriterTests
     }
 
     [Fact]
+    public void PollFailed_AfterAnEarlierSuccess_AlsoWritesTheConfigurationAge()
+    {
+        Writer().PollFailed(configurationAge: TimeSpan.FromSeconds(95.5));
+
+        Assert.Equal(
+            $$"""{"_aws":{"Timestamp":{{Now.ToUnixTimeMilliseconds()}},"CloudWatchMetrics":[{"Namespace":"aws-fis-extension","Dimensions":[["Invocation"]],"Metrics":[{"Name":"PollErrors","Unit":"Count"},{"Name":"ConfigurationAge","Unit":"Seconds"}]}]},"Invocation":"my-function","PollErrors":1,"ConfigurationAge":95.5}""",
+            SingleLine());
+    }
+
+    [Fact]
     public void Timestamp_ComesFromTheInjectedClock()
     {
         var writer = Writer();
