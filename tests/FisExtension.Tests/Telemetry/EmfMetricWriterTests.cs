@@ -149,7 +149,7 @@ public sealed class EmfMetricWriterTests
 
         await Task.WhenAll(Enumerable.Range(0, Threads).Select(_ =>
             Task.Factory.StartNew(WriteInRounds, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)))
-            .WaitAsync(TimeSpan.FromSeconds(10));
+            .WaitAsync(TimeSpan.FromSeconds(30));
 
         var faultIds = Lines().Select(line =>
         {
