@@ -1,0 +1,32 @@
+namespace FisExtension.Tests.Faults;
+
+/// <summary>The real-shaped events in <c>../shared/data/lambda-events/</c>, beside the repository root.</summary>
+internal static class SharedLambdaEvents
+{
+    public const string ApiGatewayV1 = "proxy-event.json";
+    public const string ApiGatewayV1Binary = "apigateway-binary-request.json";
+    public const string HttpApiV2 = "http-api-v2-request.json";
+    public const string AlbSingleValue = "alb-request-single-value.json";
+    public const string AlbMultiValue = "alb-request-multi-value.json";
+
+    public static readonly string[] NonAlbEvents =
+    [
+        ApiGatewayV1, ApiGatewayV1Binary, HttpApiV2,
+        "sqs-event.json", "sns-event.json", "s3-event.json", "dynamodb-event.json", "kinesis-event.json",
+    ];
+
+    public static byte[] Read(string fileName) => File.ReadAllBytes(Path.Combine(Folder(), fileName));
+
+    private static string Folder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FisExtension.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "lambda-events"));
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds FisExtension.sln.");
+    }
+}
