@@ -5,7 +5,7 @@ using Amazon.S3.Model;
 namespace FisExtension.Configuration;
 
 /// <summary>Fault configuration objects in S3: one ListObjectsV2 of the function's prefix, and GetObject per new version.</summary>
-internal sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLocation location, string functionName) : IFaultConfigurationStore
+internal sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLocation location, string functionName) : IFaultConfigurationStore, IDisposable
 {
     // Only the objects directly under the function's prefix, as for a directory.
     private const string Delimiter = "/";
@@ -48,4 +48,6 @@ internal sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLoc
             return failure;
         }
     }
+
+    public void Dispose() => s3.Dispose();
 }
