@@ -36,7 +36,9 @@ internal static partial class FaultObjectParser
         }
         catch (JsonException exception)
         {
-            return Invalid($"the object is not valid JSON ({exception.Message}). Write one JSON object.");
+            // The exception's message quotes the input, which may be long or hold line breaks: only the place is kept.
+            return Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"the object is not valid JSON (error at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}). Write one JSON object; a JSON validator shows the mistake."));
         }
 
         using (document)
@@ -162,7 +164,9 @@ internal static partial class FaultObjectParser
         }
         else if (end - start > MaxSpan)
         {
-            problems.Add($"the span from {StartTime} to {EndTime} is {(end - start).TotalHours.ToString("0.##", CultureInfo.InvariantCulture)} hours. Use at most 12 hours.");
+            var span = end - start;
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the span from {StartTime} to {EndTime} is {(long)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00} (h:mm:ss), above 12 hours. Move {EndTime} to at most 12 hours after {StartTime}."));
         }
     }
 
