@@ -13,8 +13,12 @@ internal sealed class FakeStore : IFaultConfigurationStore
     private int _version;
     private int _listsInFlight;
     private TaskCompletionSource? _listGate;
+    private readonly TaskCompletionSource _listHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Description => "S3";
+
+    /// <summary>Completes when a list request is being held, i.e. a poll is surely in flight.</summary>
+    public Task ListHeld => _listHeld.Task;
 
     public string FunctionPrefix => Prefix;
 
@@ -53,6 +57,7 @@ internal sealed class FakeStore : IFaultConfigurationStore
         {
             if (_listGate is { } gate)
             {
+                _listHeld.TrySetResult();
                 await gate.Task.WaitAsync(cancellationToken);
             }
 
