@@ -41,6 +41,15 @@ internal sealed record ExtensionOptions
     /// <summary>The function's name, which names its configuration sub-prefix and metric dimension.</summary>
     public string FunctionName { get; init; } = "";
 
+    /// <summary>The Region of the S3 client (<c>AWS_REGION</c>). Set by Lambda; null when absent.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>An S3-compatible endpoint (<c>AWS_ENDPOINT_URL_S3</c>, else <c>AWS_ENDPOINT_URL</c>); null for AWS S3.</summary>
+    public string? S3EndpointUrl { get; init; }
+
+    /// <summary>The credentials Lambda puts in the environment; null when absent. Never printed.</summary>
+    public AwsAccessKeys? AwsCredentials { get; init; }
+
     public static class Defaults
     {
         public const int ListenerPort = 9100;

@@ -21,6 +21,9 @@ internal static class ExtensionOptionsReader
             UpstreamRuntimeApi = Get(EnvironmentVariables.ProxyRuntimeApiEndpoint) ?? runtimeApi,
             ConfigurationLocation = Get(EnvironmentVariables.ConfigurationLocation),
             FunctionName = Get(EnvironmentVariables.FunctionName) ?? "",
+            Region = Get(EnvironmentVariables.Region),
+            S3EndpointUrl = Get(EnvironmentVariables.EndpointUrlS3) ?? Get(EnvironmentVariables.EndpointUrl),
+            AwsCredentials = ReadCredentials(Get),
             LogFormat = string.Equals(Get(EnvironmentVariables.LogFormat), "JSON", StringComparison.OrdinalIgnoreCase)
                 ? LogFormat.Json
                 : LogFormat.Text,
@@ -52,6 +55,11 @@ internal static class ExtensionOptionsReader
 
         return (options, problems);
     }
+
+    private static AwsAccessKeys? ReadCredentials(Func<string, string?> get) =>
+        get(EnvironmentVariables.AccessKeyId) is { } accessKeyId && get(EnvironmentVariables.SecretAccessKey) is { } secretAccessKey
+            ? new AwsAccessKeys(accessKeyId, secretAccessKey, get(EnvironmentVariables.SessionToken))
+            : null;
 
     private static TimeSpan ReadSlowPollInterval(string? value, List<string> problems)
     {

@@ -1,0 +1,42 @@
+namespace FisExtension.Configuration;
+
+/// <summary>The v1 fault configuration object: field names, parameter names and limits (fis-lambda-actions.md §5).</summary>
+internal static class FaultObjectSchema
+{
+    public const int SupportedVersion = 1;
+
+    public const string SchemaVersion = "schemaVersion";
+    public const string ExperimentId = "experimentId";
+    public const string ActionName = "actionName";
+    public const string ActionId = "actionId";
+    public const string StartTime = "startTime";
+    public const string EndTime = "endTime";
+    public const string Parameters = "parameters";
+
+    public const string InvocationPercentage = "invocationPercentage";
+    public const string StartupDelayMilliseconds = "startupDelayMilliseconds";
+    public const string PreventExecution = "preventExecution";
+    public const string StatusCode = "statusCode";
+    public const string ContentTypeHeader = "contentTypeHeader";
+
+    /// <summary>Objects are small; a bigger one is a mistake or an attack, and is skipped unread.</summary>
+    public const int MaxObjectBytes = 256 * 1024;
+
+    /// <summary>More objects than this for one function is a leak (experiments that never cleaned up).</summary>
+    public const int MaxObjects = 100;
+
+    public static readonly TimeSpan MaxSpan = TimeSpan.FromHours(12);
+
+    public const double MinInvocationPercentage = 1;
+    public const double MaxInvocationPercentage = 100;
+    public const int MinStartupDelayMilliseconds = 0;
+    public const int MaxStartupDelayMilliseconds = 900_000;
+    public const int MinStatusCode = 0;
+    public const int MaxStatusCode = 999;
+
+    /// <summary>Configuration objects end with this; other keys under the prefix (folder markers, notes) are ignored.</summary>
+    public const string FileExtension = ".json";
+
+    public const string KnownActionIds =
+        $"{Faults.FaultActionIds.AddDelay}, {Faults.FaultActionIds.InvocationError}, {Faults.FaultActionIds.HttpIntegrationResponse}";
+}

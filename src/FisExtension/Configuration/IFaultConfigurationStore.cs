@@ -1,0 +1,20 @@
+namespace FisExtension.Configuration;
+
+/// <summary>Lists and reads the fault configuration objects of one function. Implementations never throw for store errors.</summary>
+internal interface IFaultConfigurationStore
+{
+    /// <summary>How log lines name the store, e.g. <c>S3</c>.</summary>
+    string Description { get; }
+
+    /// <summary>The function's own prefix (or directory), the only place listed.</summary>
+    string FunctionPrefix { get; }
+
+    /// <summary>One list request of the function's prefix.</summary>
+    Task<StoreResult<IReadOnlyList<StoredObject>>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads one object, at most <paramref name="maxBytes"/> + 1 bytes (so that an oversized object shows as such).
+    /// The value is null when the object disappeared since it was listed.
+    /// </summary>
+    Task<StoreResult<byte[]?>> GetAsync(string key, int maxBytes, CancellationToken cancellationToken);
+}

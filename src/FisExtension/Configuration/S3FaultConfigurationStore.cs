@@ -1,0 +1,53 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace FisExtension.Configuration;
+
+/// <summary>Fault configuration objects in S3: one ListObjectsV2 of the function's prefix, and GetObject per new version.</summary>
+internal sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLocation location, string functionName) : IFaultConfigurationStore, IDisposable
+{
+    // Only the objects directly under the function's prefix, as for a directory.
+    private const string Delimiter = "/";
+
+    public string Description => "S3";
+
+    public string FunctionPrefix { get; } = location.FunctionPrefix(functionName);
+
+    public async Task<StoreResult<IReadOnlyList<StoredObject>>> ListAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = FunctionPrefix, Delimiter = Delimiter };
+            var response = await s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+
+            // SDK v4 leaves empty collections null.
+            var objects = response.S3Objects ?? [];
+            return StoreResult<IReadOnlyList<StoredObject>>.Success(
+                objects.Select(o => new StoredObject(o.Key, o.ETag ?? "", o.Size ?? 0)).ToList());
+        }
+        catch (Exception exception) when (S3Failures.Describe(exception, location, FunctionPrefix, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    public async Task<StoreResult<byte[]?>> GetAsync(string key, int maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = location.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+            return StoreResult<byte[]?>.Success(await BoundedRead.ReadAsync(response.ResponseStream, maxBytes, cancellationToken).ConfigureAwait(false));
+        }
+        catch (AmazonS3Exception exception) when (exception.ErrorCode == S3Failures.NoSuchKey)
+        {
+            return StoreResult<byte[]?>.Success(null);
+        }
+        catch (Exception exception) when (S3Failures.Describe(exception, location, FunctionPrefix, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    public void Dispose() => s3.Dispose();
+}

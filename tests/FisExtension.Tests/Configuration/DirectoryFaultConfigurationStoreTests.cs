@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using FisExtension.Configuration;
+using FisExtension.Faults;
+using FisExtension.Tests.Configuration.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FisExtension.Tests.Configuration;
+
+/// <summary>The directory store and the poller against a real local folder.</summary>
+public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
+{
+    private const string FunctionName = "my-function";
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Hot = TimeSpan.FromSeconds(20);
+
+    private readonly string _root = Directory.CreateTempSubdirectory("fis-configs-").FullName;
+    private readonly FakeTimeProvider _time = new(T0);
+    private readonly RecordingLogger _logger = new();
+    private CountingStore? _store;
+    private FaultConfigurationPoller? _poller;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_poller is not null)
+        {
+            await _poller.DisposeAsync();
+        }
+
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task Poll_ReadsTheFunctionsOwnFolderOnly()
+    {
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+        await WriteAsync("other-function", "EXP1-error.json", FaultJson.Valid(FaultActionIds.InvocationError, start: T0, end: T0.AddHours(1)));
+
+        var poller = await StartedPollerAsync(_root);
+
+        var fault = Assert.Single(poller.Current.Faults);
+        Assert.Equal(Path.Combine(_root, FunctionName, "EXP1-delay.json"), fault.Key);
+        Assert.Contains($"polling directory {_root} for active faults impacting this Lambda function", _logger.Messages(300));
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task FileUrlLocation_IsReadLikeAPath()
+    {
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+
+        var source = FaultConfigurationSourceFactory.Create(
+            Options.Default($"file://{_root}/"), _logger, _time);
+        await using var _ = source;
+        await source.StartAsync(CancellationToken.None);
+        await ((FaultConfigurationPoller)source).PollInFlight;
+
+        Assert.Single(source.Current.Faults);
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task UnchangedFile_IsNotReadAgain()
+    {
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+        var poller = await StartedPollerAsync(_root);
+
+        await AdvanceAsync(Hot);
+        await AdvanceAsync(Hot);
+
+        Assert.Single(poller.Current.Faults);
+        Assert.Equal((3, 1), (_store!.ListCount, _store.GetCount));
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task ChangedFile_IsReadAgain()
+    {
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+        var poller = await StartedPollerAsync(_root);
+        var changed = FaultJson.Valid(start: T0, end: T0.AddHours(1));
+        changed["parameters"]!["startupDelayMilliseconds"] = "7000";
+        await WriteAsync(FunctionName, "EXP1-delay.json", changed);
+
+        await AdvanceAsync(Hot);
+
+        Assert.Equal(7000, Assert.Single(poller.Current.Faults).StartupDelayMilliseconds);
+        Assert.Equal(2, _store!.GetCount);
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task DeletedFile_IsDropped()
+    {
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+        var poller = await StartedPollerAsync(_root);
+
+        File.Delete(Path.Combine(_root, FunctionName, "EXP1-delay.json"));
+        await AdvanceAsync(Hot);
+
+        Assert.Empty(poller.Current.Faults);
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task MissingFunctionFolder_MeansNoFaultsNotAFailure()
+    {
+        var poller = await StartedPollerAsync(_root);
+
+        Assert.Empty(poller.Current.Faults);
+        Assert.Empty(_logger.Messages(303));
+        Assert.Single(_logger.Messages(301));
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task MissingRootDirectory_IsLoggedAsAFailureWithTheFix()
+    {
+        var poller = await StartedPollerAsync(Path.Combine(_root, "missing"));
+
+        Assert.Empty(poller.Current.Faults);
+        Assert.StartsWith("failed to retrieve active fault configurations: DirectoryNotFound. Directory ", Assert.Single(_logger.Messages(303)));
+    }
+
+    private async Task<FaultConfigurationPoller> StartedPollerAsync(string root)
+    {
+        _store = new CountingStore(new DirectoryFaultConfigurationStore(new DirectoryConfigurationLocation(root), FunctionName));
+        _poller = new FaultConfigurationPoller(_store, Options.Default(), _time, _logger);
+        await _poller.StartAsync(CancellationToken.None);
+        await _poller.PollInFlight;
+        return _poller;
+    }
+
+    private async Task AdvanceAsync(TimeSpan span)
+    {
+        _time.Advance(span);
+        await _poller!.PollInFlight;
+    }
+
+    private async Task WriteAsync(string functionName, string name, JsonNode json)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(_root, functionName));
+        await File.WriteAllBytesAsync(Path.Combine(directory.FullName, name), json.Bytes());
+    }
+}
