@@ -1,0 +1,46 @@
+namespace FisExtension.Emulator;
+
+/// <summary>The <c>fis-emulator</c> executable: parse → start → init → serve until Ctrl+C → shut down.</summary>
+internal static class EmulatorCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        EmulatorCommandLine commandLine;
+        try
+        {
+            commandLine = EmulatorCommandLine.Parse(args);
+        }
+        catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException)
+        {
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 2;
+        }
+        if (commandLine.ShowHelp)
+        {
+            Console.WriteLine(EmulatorCommandLine.Usage);
+            return 0;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        await using var emulator = await LambdaEmulator.StartAsync(commandLine.Function, commandLine.Options, stop.Token).ConfigureAwait(false);
+        Console.WriteLine($"Runtime API: {emulator.RuntimeApiAddress}");
+        Console.WriteLine($"Invoke:      curl -d '{{}}' {emulator.InvokeEndpoint}");
+        _ = emulator.InitializeAsync(stop.Token);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, commandLine.Options.TimeProvider, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C: fall through to the shutdown.
+        }
+        var shutdown = await emulator.ShutdownAsync().ConfigureAwait(false);
+        Console.WriteLine($"Shut down in {shutdown.Duration.TotalMilliseconds:0} ms");
+        return 0;
+    }
+}
