@@ -26,21 +26,21 @@ public sealed class ExtensionsApiTests
     }
 
     [Fact(Timeout = 30000)]
-    public async Task Extensions_StartBeforeTheRuntimeAndInitEndsWhenAllCalledNext()
+    public async Task Runtime_StartsOnlyAfterEveryExtensionRegistered()
     {
         using var opt = new TempDirectory();
         opt.AddExtension("first", ExtensionScripts.Standard());
-        opt.AddExtension("second", ExtensionScripts.Standard());
-        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt));
+        opt.AddExtension("second", ExtensionScripts.Standard(envDumpFile: opt.File("unused")).Replace("register '", "sleep 0.3\nregister '", StringComparison.Ordinal));
+        var runtimeStart = opt.File("runtime-start");
+        var wrapper = opt.AddExecutable("wrapper", $"#!/usr/bin/env bash\ndate +%s%3N > '{runtimeStart}'\nexec \"$@\"\n");
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt, new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = wrapper }));
 
         var init = await emulator.InitializeAsync();
 
-        var logs = emulator.Logs;
-        var runtimeStarted = logs.ToList().FindIndex(l => l.StartsWith("[runtime] shell runtime ready", StringComparison.Ordinal));
         Assert.True(init.Succeeded, init.ErrorMessage);
         Assert.Equal(["first", "second"], emulator.RegisteredExtensions.Select(e => e.Name).Order());
-        Assert.True(runtimeStarted > logs.ToList().FindIndex(l => l.StartsWith("[extension:first] registered", StringComparison.Ordinal)));
-        Assert.True(runtimeStarted > logs.ToList().FindIndex(l => l.StartsWith("[extension:second] registered", StringComparison.Ordinal)));
+        var startedAt = long.Parse(File.ReadAllText(runtimeStart), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(startedAt >= emulator.RegisteredExtensions.Max(e => e.RegisteredAt).ToUnixTimeMilliseconds());
     }
 
     [Fact(Timeout = 30000)]
