@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace FisExtension.Emulator;
 
 /// <summary>The <c>fis-emulator</c> executable: parse → start → init → serve until Ctrl+C → shut down.</summary>
@@ -27,10 +29,16 @@ internal static class EmulatorCommand
             e.Cancel = true;
             stop.Cancel();
         };
+        // docker stop and kill send SIGTERM: shut the function down too, or its processes (in their own sessions) outlive us.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         await using var emulator = await LambdaEmulator.StartAsync(commandLine.Function, commandLine.Options, stop.Token).ConfigureAwait(false);
         Console.WriteLine($"Runtime API: {emulator.RuntimeApiAddress}");
         Console.WriteLine($"Invoke:      curl -d '{{}}' {emulator.InvokeEndpoint}");
-        _ = emulator.InitializeAsync(stop.Token);
+        _ = ReportInitAsync(emulator, stop.Token);
         try
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, commandLine.Options.TimeProvider, stop.Token).ConfigureAwait(false);
@@ -42,5 +50,20 @@ internal static class EmulatorCommand
         var shutdown = await emulator.ShutdownAsync().ConfigureAwait(false);
         Console.WriteLine($"Shut down in {shutdown.Duration.TotalMilliseconds:0} ms");
         return 0;
+    }
+
+    private static async Task ReportInitAsync(LambdaEmulator emulator, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var init = await emulator.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            Console.WriteLine(init.Succeeded
+                ? $"Ready: init took {init.Duration.TotalMilliseconds:0} ms"
+                : $"Init failed ({init.ErrorType}): {init.ErrorMessage}. The next invoke initialises again.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped before init ended.
+        }
     }
 }

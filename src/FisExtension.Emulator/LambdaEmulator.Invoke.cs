@@ -30,6 +30,9 @@ public sealed partial class LambdaEmulator
         if (payload.Length > LambdaLimits.MaxSyncPayloadBytes)
             return PlatformAnswer(requestId, 413, ErrorTypes.RequestTooLargeException,
                 $"Request must be smaller than {LambdaLimits.MaxSyncPayloadBytes} bytes for the InvokeFunction operation");
+        if (options.InvocationType == InvocationTypes.Event && payload.Length > LambdaLimits.MaxAsyncPayloadBytes)
+            return PlatformAnswer(requestId, 413, ErrorTypes.RequestTooLargeException,
+                $"Request must be smaller than {LambdaLimits.MaxAsyncPayloadBytes} bytes for the InvokeAsync operation");
         if (options.InvocationType == InvocationTypes.DryRun) return new InvocationResult { RequestId = requestId, StatusCode = 204, Headers = Headers(requestId, null) };
         return null;
     }

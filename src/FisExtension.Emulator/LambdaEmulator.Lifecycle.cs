@@ -11,6 +11,10 @@ public sealed partial class LambdaEmulator
     private Task _pendingReset = Task.CompletedTask;
     private InitResult? _lastInit;
 
+    // Environments not yet fully shut down: extensions of an environment being reset must still reach their session
+    // to receive SHUTDOWN, although the environment is no longer current.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ExecutionEnvironment, bool> _unstopped = new();
+
     internal ExecutionEnvironment? CurrentEnvironment
     {
         get
@@ -39,6 +43,20 @@ public sealed partial class LambdaEmulator
         }
     }
 
+    internal bool TryFindSession(string extensionId, out ExecutionEnvironment environment, out ExtensionSession session)
+    {
+        foreach (var candidate in _unstopped.Keys)
+        {
+            if (candidate.TryGetSession(extensionId, out session))
+            {
+                environment = candidate;
+                return true;
+            }
+        }
+        (environment, session) = (null!, null!);
+        return false;
+    }
+
     /// <summary>The environment a runtime's <c>/next</c> belongs to: the live one, or the next one to be created (a
     /// runtime outside the emulator may call before the first invoke starts init).</summary>
     internal async Task<ExecutionEnvironment> WaitForLiveEnvironmentAsync(CancellationToken cancellationToken)
@@ -52,8 +70,10 @@ public sealed partial class LambdaEmulator
         return await next.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(ExecutionEnvironment? Environment, InitResult Init)> EnsureInitializedAsync(CancellationToken cancellationToken)
+    private async Task<(ExecutionEnvironment? Environment, InitResult Init)> EnsureInitializedAsync(CancellationToken callerToken)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _disposing.Token);
+        var cancellationToken = linked.Token;
         await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -63,12 +83,22 @@ public sealed partial class LambdaEmulator
             if (current is not null) await ResetAsync(current, EventTypes.ReasonFailure).ConfigureAwait(false);
 
             var environment = new ExecutionEnvironment(_function, _options, RuntimeApiAddress, _log, _ids);
+            _unstopped[environment] = true;
             lock (_environmentGate)
             {
                 _current = environment;
                 _nextEnvironment.TrySetResult(environment);
             }
-            var init = await environment.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            InitResult init;
+            try
+            {
+                init = await environment.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await ResetAsync(environment, EventTypes.ReasonFailure).ConfigureAwait(false);
+                throw;
+            }
             _lastInit = init;
             if (init.Succeeded) return (environment, init);
             await ResetAsync(environment, EventTypes.ReasonFailure).ConfigureAwait(false);
@@ -89,7 +119,7 @@ public sealed partial class LambdaEmulator
         }
     }
 
-    private Task<ShutdownResult> ResetAsync(ExecutionEnvironment environment, string reason)
+    private async Task<ShutdownResult> ResetAsync(ExecutionEnvironment environment, string reason)
     {
         lock (_environmentGate)
         {
@@ -99,6 +129,8 @@ public sealed partial class LambdaEmulator
                 _nextEnvironment = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
-        return environment.ShutdownAsync(reason, _options.ShutdownBudget);
+        var result = await environment.ShutdownAsync(reason, _options.ShutdownBudget).ConfigureAwait(false);
+        _unstopped.TryRemove(environment, out _);
+        return result;
     }
 }

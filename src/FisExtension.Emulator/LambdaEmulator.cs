@@ -19,6 +19,7 @@ public sealed partial class LambdaEmulator : IAsyncDisposable
     private readonly CancellationTokenSource _disposing = new();
     private WebApplication? _runtimeApiHost;
     private WebApplication? _invokeHost;
+    private int _disposed;
 
     private LambdaEmulator(FunctionDefinition function, EmulatorOptions options)
     {
@@ -72,14 +73,15 @@ public sealed partial class LambdaEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposing.IsCancellationRequested) return;
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        // Cancelling first ends an init still waiting for its runtime and drops queued events that have no slot yet.
+        await _disposing.CancelAsync().ConfigureAwait(false);
         try
         {
             await ShutdownAsync(EventTypes.ReasonSpindown).ConfigureAwait(false);
         }
         finally
         {
-            await _disposing.CancelAsync().ConfigureAwait(false);
             await WaitForQueuedEventsAsync().ConfigureAwait(false);
             if (_invokeHost is not null) await _invokeHost.DisposeAsync().ConfigureAwait(false);
             if (_runtimeApiHost is not null) await _runtimeApiHost.DisposeAsync().ConfigureAwait(false);

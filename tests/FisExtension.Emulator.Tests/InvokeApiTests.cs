@@ -84,6 +84,17 @@ public sealed class InvokeApiTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task EventInvocation_Over1MB_Answers413()
+    {
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell());
+
+        var result = await emulator.InvokeAsync(new byte[1_048_577], new InvokeOptions { InvocationType = "Event" });
+
+        Assert.Equal(413, result.StatusCode);
+        Assert.Contains("InvokeAsync", Json.Property(result.Payload, "errorMessage"), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task DryRun_Answers204WithoutRunningTheFunction()
     {
         await using var emulator = await Emulators.StartAsync(Emulators.Shell());

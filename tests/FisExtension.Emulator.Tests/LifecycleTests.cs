@@ -210,5 +210,23 @@ public sealed class LifecycleTests
         lock (lines) Assert.Equal(emulator.Logs.Take(lines.Count), lines);
     }
 
+    [Fact(Timeout = 30000)]
+    public async Task Dispose_DuringAnInitWaitingForItsRuntime_EndsPromptlyAndKillsTheExtensions()
+    {
+        using var opt = new TempDirectory();
+        opt.AddExtension("waiting", ExtensionScripts.Standard());
+        var options = Emulators.Options() with { InitTimeout = TimeSpan.FromSeconds(20) };
+        var emulator = await Emulators.StartAsync(Emulators.External(opt), options);
+        var invoke = emulator.InvokeAsync(Json.Bytes("{}"));
+        await Eventually.TrueAsync(() => emulator.RegisteredExtensions.Count == 1, TimeSpan.FromSeconds(5));
+        var started = DateTime.UtcNow;
+
+        await emulator.DisposeAsync();
+
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => invoke);
+        Assert.Contains(emulator.Logs, l => l.StartsWith("[emulator] SHUTDOWN reason: failure; waiting exited", StringComparison.Ordinal));
+    }
+
     private static int TickCount(string path) => File.Exists(path) ? File.ReadAllLines(path).Length : 0;
 }

@@ -45,7 +45,7 @@ internal sealed partial class RuntimeApiHandler
 
     private async Task EventNextAsync(HttpContext context)
     {
-        if (await SessionOrForbiddenAsync(context).ConfigureAwait(false) is not { } session) return;
+        if (await SessionOrForbiddenAsync(context).ConfigureAwait(false) is not (_, { } session)) return;
         ExtensionEvent next;
         try
         {
@@ -63,11 +63,11 @@ internal sealed partial class RuntimeApiHandler
 
     private async Task ExtensionInitErrorAsync(HttpContext context)
     {
-        if (await SessionOrForbiddenAsync(context).ConfigureAwait(false) is not { } session) return;
+        if (await SessionOrForbiddenAsync(context).ConfigureAwait(false) is not ({ } environment, { } session)) return;
         var (errorType, body) = await ReadExtensionErrorAsync(context).ConfigureAwait(false);
         var message = $"Extension {session.Info.Name} failed to initialise: {MessageOf(body)}";
         emulator.WriteLog($"init/error from {session.Info.Name}: {errorType}: {MessageOf(body)}");
-        if (emulator.CurrentEnvironment?.FailInit(new InitFailure(errorType, message, JsonBodies.Error(errorType, message))) != true)
+        if (!environment.FailInit(new InitFailure(errorType, message, JsonBodies.Error(errorType, message))))
         {
             await InvalidStateAsync(context.Response).ConfigureAwait(false);
             return;
@@ -78,10 +78,10 @@ internal sealed partial class RuntimeApiHandler
     // Lambda resets the environment after an extension reports exit/error; so does the emulator, at the next invoke.
     private async Task ExtensionExitErrorAsync(HttpContext context)
     {
-        if (await SessionOrForbiddenAsync(context).ConfigureAwait(false) is not { } session) return;
+        if (await SessionOrForbiddenAsync(context).ConfigureAwait(false) is not ({ } environment, { } session)) return;
         var (errorType, body) = await ReadExtensionErrorAsync(context).ConfigureAwait(false);
         emulator.WriteLog($"exit/error from {session.Info.Name}: {errorType}: {MessageOf(body)}");
-        emulator.CurrentEnvironment?.MarkNeedsReset();
+        environment.MarkNeedsReset();
         await HttpExchange.AcceptedAsync(context.Response).ConfigureAwait(false);
     }
 
@@ -92,10 +92,10 @@ internal sealed partial class RuntimeApiHandler
         return (errorType, body);
     }
 
-    private async Task<ExtensionSession?> SessionOrForbiddenAsync(HttpContext context)
+    private async Task<(ExecutionEnvironment Environment, ExtensionSession Session)?> SessionOrForbiddenAsync(HttpContext context)
     {
         var id = context.Request.Headers[ApiHeaders.ExtensionIdentifier].ToString();
-        if (id.Length > 0 && emulator.CurrentEnvironment is { } environment && environment.TryGetSession(id, out var session)) return session;
+        if (id.Length > 0 && emulator.TryFindSession(id, out var environment, out var session)) return (environment, session);
         await HttpExchange.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, ErrorTypes.Forbidden,
             $"Missing or unknown {ApiHeaders.ExtensionIdentifier}").ConfigureAwait(false);
         return null;
