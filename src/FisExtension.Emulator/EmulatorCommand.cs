@@ -35,7 +35,17 @@ internal static class EmulatorCommand
             context.Cancel = true;
             stop.Cancel();
         });
-        await using var emulator = await LambdaEmulator.StartAsync(commandLine.Function, commandLine.Options, stop.Token).ConfigureAwait(false);
+        LambdaEmulator started;
+        try
+        {
+            started = await LambdaEmulator.StartAsync(commandLine.Function, commandLine.Options, stop.Token).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"Cannot listen: {e.Message} Choose other ports with --runtime-api-port and --invoke-port.").ConfigureAwait(false);
+            return 1;
+        }
+        await using var emulator = started;
         Console.WriteLine($"Runtime API: {emulator.RuntimeApiAddress}");
         Console.WriteLine($"Invoke:      curl -d '{{}}' {emulator.InvokeEndpoint}");
         _ = ReportInitAsync(emulator, stop.Token);

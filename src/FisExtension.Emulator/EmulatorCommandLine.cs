@@ -58,7 +58,7 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
                 case "--init-timeout": options = options with { InitTimeout = Seconds(Value()) }; break;
                 case "--no-freeze": options = options with { Freeze = false }; break;
                 case "--":
-                    var command = args.Skip(i + 1).ToList();
+                    var command = RuntimeCommandPaths.Resolve(args.Skip(i + 1).ToList(), Directory.GetCurrentDirectory());
                     overrides.Add(f => f with { RuntimeCommand = command });
                     i = args.Count;
                     break;

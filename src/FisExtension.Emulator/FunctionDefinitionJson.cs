@@ -10,7 +10,7 @@ internal static class FunctionDefinitionJson
         var definition = new FunctionDefinition
         {
             FunctionName = String(root, "functionName") ?? throw new FormatException("functionName is required in the function file."),
-            RuntimeCommand = StringArray(root, "runtimeCommand"),
+            RuntimeCommand = RuntimeCommandPaths.Resolve(StringArray(root, "runtimeCommand"), baseDirectory),
             OptDirectory = PathProperty(root, "optDirectory", baseDirectory),
             TaskRoot = PathProperty(root, "taskRoot", baseDirectory),
             Environment = StringMap(root, "environment"),

@@ -19,6 +19,16 @@ public sealed class EmulatorCommandLineTests
     }
 
     [Fact]
+    public void Parse_MakesARelativeRuntimePathAbsoluteAndLeavesBareNamesToPath()
+    {
+        var relative = EmulatorCommandLine.Parse(["--", "./bin/bootstrap", "./arg"]);
+        var bare = EmulatorCommandLine.Parse(["--", "node", "./arg"]);
+
+        Assert.Equal([Path.Combine(Directory.GetCurrentDirectory(), "bin", "bootstrap"), "./arg"], relative.Function.RuntimeCommand);
+        Assert.Equal(["node", "./arg"], bare.Function.RuntimeCommand);
+    }
+
+    [Fact]
     public void Parse_WithoutARuntimeCommand_WaitsForAnExternalRuntime()
     {
         var parsed = EmulatorCommandLine.Parse(["--handler", "app.run"]);

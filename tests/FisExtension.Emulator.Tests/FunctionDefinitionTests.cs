@@ -27,7 +27,7 @@ public sealed class FunctionDefinitionTests
         var definition = FunctionDefinition.Load(file);
 
         Assert.Equal("orders", definition.FunctionName);
-        Assert.Equal(["./bootstrap", "--flag"], definition.RuntimeCommand);
+        Assert.Equal([Path.Combine(scratch.Path, "bootstrap"), "--flag"], definition.RuntimeCommand);
         Assert.Equal("app.handle", definition.Handler);
         Assert.Equal(Path.Combine(scratch.Path, "layer"), definition.OptDirectory);
         Assert.Equal(Path.Combine(scratch.Path, "app"), definition.TaskRoot);

@@ -16,8 +16,6 @@ internal sealed class ExtensionSession(ExtensionInfo info, Func<long> timestamp)
     /// <summary>Completes on the first event/next: the extension finished its init.</summary>
     public Task FirstNext => _firstNext.Task;
 
-    public bool IsWaitingForEvent { get; private set; }
-
     public bool SubscribedTo(string eventType) => Info.Events.Contains(eventType, StringComparer.Ordinal);
 
     public bool Deliver(ExtensionEvent extensionEvent) => _events.Writer.TryWrite(extensionEvent);
@@ -30,14 +28,9 @@ internal sealed class ExtensionSession(ExtensionInfo info, Func<long> timestamp)
         {
             _inFlight?.AcknowledgeExtension(timestamp());
             _inFlight = null;
-            IsWaitingForEvent = true;
         }
         var next = await _events.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        lock (_gate)
-        {
-            _inFlight = next.Invocation;
-            IsWaitingForEvent = false;
-        }
+        lock (_gate) _inFlight = next.Invocation;
         return next;
     }
 
