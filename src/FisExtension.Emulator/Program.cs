@@ -1,1 +1,3 @@
-return 0;
+using FisExtension.Emulator;
+
+return await EmulatorCommand.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,10 @@
+namespace FisExtension.Emulator.Lifecycle;
+
+internal enum EnvironmentState
+{
+    Initializing,
+    Ready,
+    Failed,
+    ShuttingDown,
+    Stopped,
+}

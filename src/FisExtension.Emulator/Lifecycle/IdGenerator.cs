@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace FisExtension.Emulator.Lifecycle;
+
+/// <summary>Request ids, extension ids and X-Ray trace ids from an injected random source.</summary>
+internal sealed class IdGenerator(Random random, TimeProvider timeProvider)
+{
+    private readonly Lock _gate = new();
+
+    public string NewId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        lock (_gate) random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(bytes).ToString();
+    }
+
+    /// <summary>An X-Ray trace header: <c>Root=1-{epoch seconds hex}-{96 bits hex};Parent={64 bits hex};Sampled=0</c>.</summary>
+    public string NewTraceId()
+    {
+        Span<byte> bytes = stackalloc byte[20];
+        lock (_gate) random.NextBytes(bytes);
+        var seconds = timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Root=1-{seconds:x8}-{Convert.ToHexStringLower(bytes[..12])};Parent={Convert.ToHexStringLower(bytes[12..])};Sampled=0");
+    }
+}

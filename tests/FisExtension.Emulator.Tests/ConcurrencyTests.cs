@@ -1,0 +1,59 @@
+using FisExtension.Emulator.Tests.Harness;
+
+namespace FisExtension.Emulator.Tests;
+
+/// <summary>Several invocations in one environment (Lambda Managed Instances), and queueing when slots are busy.</summary>
+public sealed class ConcurrencyTests
+{
+    [Fact(Timeout = 30000)]
+    public async Task MaxConcurrencyAboveOne_DeliversSeveralInvocationsAtOnceEachWithItsOwnRequestId()
+    {
+        var options = Emulators.Options() with { MaxConcurrency = 3 };
+        await using var emulator = await Emulators.StartAsync(Emulators.External(timeout: TimeSpan.FromSeconds(10)), options);
+        using var runtime = new ExternalRuntime(emulator.RuntimeApiAddress);
+
+        var invokes = Enumerable.Range(0, 3).Select(i => emulator.InvokeAsync(Json.Bytes($$"""{"n":{{i}}}"""))).ToList();
+        var nexts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => runtime.NextAsync()));
+        // All three are outstanding now; answer them in reverse order, each with its own event.
+        foreach (var next in nexts.Reverse()) (await runtime.RespondAsync(next.RequestId, next.Body)).Dispose();
+        var results = await Task.WhenAll(invokes);
+
+        Assert.Equal(3, nexts.Select(n => n.RequestId).Distinct().Count());
+        for (var i = 0; i < 3; i++) Assert.Equal($$"""{"n":{{i}}}""", Json.Text(results[i].Payload));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task AllSlotsBusy_QueuesTheNextInvocationUntilOneIsFree()
+    {
+        await using var emulator = await Emulators.StartAsync(Emulators.External(timeout: TimeSpan.FromSeconds(10)));
+        using var runtime = new ExternalRuntime(emulator.RuntimeApiAddress);
+
+        var first = emulator.InvokeAsync(Json.Bytes("1"));
+        var firstNext = await runtime.NextAsync();
+        var second = emulator.InvokeAsync(Json.Bytes("2"));
+        var secondNextTask = runtime.NextAsync();
+        await Task.Delay(300);
+        var secondDeliveredEarly = secondNextTask.IsCompleted;
+        (await runtime.RespondAsync(firstNext.RequestId, firstNext.Body)).Dispose();
+        var secondNext = await secondNextTask;
+        (await runtime.RespondAsync(secondNext.RequestId, secondNext.Body)).Dispose();
+
+        Assert.False(secondDeliveredEarly);
+        Assert.Equal("1", Json.Text((await first).Payload));
+        Assert.Equal("2", Json.Text((await second).Payload));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task MaxConcurrency_IsGivenToTheRuntimeAsAwsLambdaMaxConcurrency()
+    {
+        using var scratch = new TempDirectory();
+        var dump = scratch.File("env");
+        var wrapper = scratch.AddExecutable("wrapper", $"#!/usr/bin/env bash\nenv > '{dump}'\nexec \"$@\"\n");
+        var function = Emulators.Shell(environment: new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = wrapper });
+        await using var emulator = await Emulators.StartAsync(function, Emulators.Options() with { MaxConcurrency = 4 });
+
+        await emulator.InitializeAsync();
+
+        Assert.Contains("AWS_LAMBDA_MAX_CONCURRENCY=4", File.ReadAllLines(dump));
+    }
+}

@@ -1,0 +1,232 @@
+using FisExtension.Emulator.Tests.Harness;
+
+namespace FisExtension.Emulator.Tests;
+
+/// <summary>Timeouts, crashes, resets, freezing and shutdown, with real processes.</summary>
+public sealed class LifecycleTests
+{
+    [Fact(Timeout = 30000)]
+    public async Task Timeout_AnswersTaskTimedOutAndTheNextInvokeReinitialises()
+    {
+        using var scratch = new TempDirectory();
+        var marker = scratch.File("marker");
+        var environment = new Dictionary<string, string> { ["SHELL_RUNTIME_MARKER_FILE"] = marker };
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(environment: environment, timeout: TimeSpan.FromSeconds(1)));
+
+        var timedOut = await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":5000}"""));
+        var next = await emulator.InvokeAsync(Json.Bytes("""{"action":"echo"}"""));
+
+        Assert.True(timedOut.TimedOut);
+        Assert.Equal("Unhandled", timedOut.FunctionError);
+        Assert.Equal("Sandbox.Timedout", Json.Property(timedOut.Payload, "errorType"));
+        Assert.EndsWith("Task timed out after 1.00 seconds", Json.Property(timedOut.Payload, "errorMessage"), StringComparison.Ordinal);
+        Assert.InRange(timedOut.Duration, TimeSpan.FromSeconds(0.95), TimeSpan.FromSeconds(2));
+        Assert.Contains("Status: timeout", timedOut.ReportLine, StringComparison.Ordinal);
+        Assert.Null(next.FunctionError);
+        Assert.True(next.ColdStart);
+        Assert.Equal(["init", "init"], File.ReadAllLines(marker));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Timeout_DeliversShutdownWithReasonTimeoutToExtensions()
+    {
+        using var opt = new TempDirectory();
+        var events = opt.File("events");
+        opt.AddExtension("watcher", ExtensionScripts.Standard(eventsFile: events));
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt, timeout: TimeSpan.FromSeconds(1)));
+
+        await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":5000}"""));
+
+        Assert.True(await Eventually.TrueAsync(() => File.Exists(events) && File.ReadAllText(events).Contains("SHUTDOWN", StringComparison.Ordinal), TimeSpan.FromSeconds(5)));
+        var shutdown = Json.Parse(Json.Bytes(File.ReadAllLines(events).Last()));
+        Assert.Equal("timeout", shutdown.GetProperty("shutdownReason").GetString());
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task RuntimeCrash_AnswersRuntimeExitErrorAndTheNextInvokeReinitialises()
+    {
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell());
+
+        var crashed = await emulator.InvokeAsync(Json.Bytes("""{"action":"exit","exitCode":7}"""));
+        var next = await emulator.InvokeAsync(Json.Bytes("""{"action":"echo"}"""));
+
+        Assert.Equal("Unhandled", crashed.FunctionError);
+        Assert.Equal("Runtime.ExitError", crashed.ErrorType);
+        Assert.Contains("exit status 7", Json.Property(crashed.Payload, "errorMessage"), StringComparison.Ordinal);
+        Assert.Null(next.FunctionError);
+        Assert.True(next.ColdStart);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task RuntimeInitError_FailsInitWithItsErrorType()
+    {
+        var environment = new Dictionary<string, string> { ["SHELL_RUNTIME_INIT_ERROR"] = "Runtime.ImportModuleError" };
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(environment: environment));
+
+        var result = await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        Assert.Equal("Unhandled", result.FunctionError);
+        Assert.Equal("Runtime.ImportModuleError", result.ErrorType);
+        Assert.Equal("init failed on purpose", Json.Property(result.Payload, "errorMessage"));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Freeze_StopsTheFunctionsTimersBetweenInvocations()
+    {
+        using var scratch = new TempDirectory();
+        var ticks = scratch.File("ticks");
+        var environment = new Dictionary<string, string> { ["SHELL_RUNTIME_TICK_FILE"] = ticks };
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(environment: environment));
+
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+        await Task.Delay(200); // a tick already past SIGSTOP's delivery may still land
+        var frozenCount = TickCount(ticks);
+        await Task.Delay(1000);
+        var afterFreeze = TickCount(ticks);
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+        var thawed = await Eventually.TrueAsync(() => TickCount(ticks) > afterFreeze, TimeSpan.FromSeconds(2));
+
+        Assert.True(frozenCount > 0);
+        Assert.Equal(frozenCount, afterFreeze);
+        Assert.True(thawed);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task FreezeOff_LetsTheFunctionsTimersRunBetweenInvocations()
+    {
+        using var scratch = new TempDirectory();
+        var ticks = scratch.File("ticks");
+        var environment = new Dictionary<string, string> { ["SHELL_RUNTIME_TICK_FILE"] = ticks };
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(environment: environment), Emulators.Options() with { Freeze = false });
+
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+        await Task.Delay(200);
+        var before = TickCount(ticks);
+        await Task.Delay(1000);
+
+        Assert.True(TickCount(ticks) >= before + 5);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Shutdown_DeliversShutdownAndReportsEachExtensionsExitTime()
+    {
+        using var opt = new TempDirectory();
+        var events = opt.File("events");
+        opt.AddExtension("quick", ExtensionScripts.Standard(eventsFile: events));
+        opt.AddExtension("slow", ExtensionScripts.Standard(shutdownDelayMs: 500));
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt));
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        var result = await emulator.ShutdownAsync();
+
+        var shutdown = Json.Parse(Json.Bytes(File.ReadAllLines(events).Last()));
+        Assert.Equal("SHUTDOWN", shutdown.GetProperty("eventType").GetString());
+        Assert.Equal("spindown", shutdown.GetProperty("shutdownReason").GetString());
+        Assert.InRange(shutdown.GetProperty("deadlineMs").GetInt64(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 2000);
+        var quick = result.Extensions.Single(e => e.Name == "quick");
+        var slow = result.Extensions.Single(e => e.Name == "slow");
+        Assert.False(quick.Killed);
+        Assert.False(slow.Killed);
+        Assert.Equal(0, slow.ExitCode);
+        Assert.InRange(slow.ExitedAfter, TimeSpan.FromMilliseconds(450), TimeSpan.FromMilliseconds(1900));
+        Assert.True(quick.ExitedAfter < slow.ExitedAfter);
+        Assert.Contains(emulator.Logs, l => l.StartsWith("[emulator] SHUTDOWN reason: spindown", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Shutdown_KillsAnExtensionThatIgnoresShutdownWhenTheBudgetEnds()
+    {
+        using var opt = new TempDirectory();
+        opt.AddExtension("stubborn", ExtensionScripts.IgnoresShutdown());
+        var options = Emulators.Options() with { ShutdownBudget = TimeSpan.FromMilliseconds(800) };
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt), options);
+        await emulator.InitializeAsync();
+
+        var result = await emulator.ShutdownAsync();
+
+        var stubborn = Assert.Single(result.Extensions);
+        Assert.True(stubborn.Killed);
+        Assert.InRange(stubborn.ExitedAfter, TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(1500));
+        Assert.InRange(result.Duration, TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(2000));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Shutdown_WhileFrozen_StillReachesTheExtensions()
+    {
+        using var opt = new TempDirectory();
+        opt.AddExtension("sleeper", ExtensionScripts.Standard());
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt));
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        var result = await emulator.ShutdownAsync();
+
+        Assert.False(Assert.Single(result.Extensions).Killed);
+        Assert.False(result.RuntimeKilled);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task ExtensionsDuration_MeasuresPostRuntimeWorkAndDelaysTheFreeze()
+    {
+        using var opt = new TempDirectory();
+        opt.AddExtension("busy", ExtensionScripts.Standard(postInvokeSleepMs: 400));
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt));
+
+        var result = await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        Assert.InRange(result.ExtensionsDuration, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(2000));
+        Assert.Matches(@"\tExtensions Duration: \d+\.\d{2} ms", result.ReportLine);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task ReportLine_HasLambdasShapeWithInitDurationOnTheFirstInvokeOnly()
+    {
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell());
+
+        var first = await emulator.InvokeAsync(Json.Bytes("{}"));
+        var second = await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        const string shape = @"^REPORT RequestId: [0-9a-f-]{36}\tDuration: \d+\.\d{2} ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: [1-9]\d* MB";
+        Assert.Matches(shape + @"\tInit Duration: \d+\.\d{2} ms$", first.ReportLine);
+        Assert.Matches(shape + "$", second.ReportLine);
+        var logs = emulator.Logs.ToList();
+        var start = logs.IndexOf($"START RequestId: {second.RequestId} Version: $LATEST");
+        var end = logs.IndexOf($"END RequestId: {second.RequestId}");
+        Assert.True(start >= 0 && end > start && logs.IndexOf(second.ReportLine!) == end + 1);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task ProcessOutput_IsCapturedLineByLineWithItsSource()
+    {
+        using var opt = new TempDirectory();
+        opt.AddExtension("talker", ExtensionScripts.Standard());
+        var lines = new List<string>();
+        var options = Emulators.Options(line => { lock (lines) lines.Add(line); });
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt), options);
+
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        Assert.Contains("[runtime] shell runtime ready, handler function.handler", emulator.Logs);
+        Assert.Contains(emulator.Logs, l => l.StartsWith("[extension:talker] event {\"eventType\":\"INVOKE\"", StringComparison.Ordinal));
+        lock (lines) Assert.Equal(emulator.Logs.Take(lines.Count), lines);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Dispose_DuringAnInitWaitingForItsRuntime_EndsPromptlyAndKillsTheExtensions()
+    {
+        using var opt = new TempDirectory();
+        opt.AddExtension("waiting", ExtensionScripts.Standard());
+        var options = Emulators.Options() with { InitTimeout = TimeSpan.FromSeconds(20) };
+        var emulator = await Emulators.StartAsync(Emulators.External(opt), options);
+        var invoke = emulator.InvokeAsync(Json.Bytes("{}"));
+        await Eventually.TrueAsync(() => emulator.RegisteredExtensions.Count == 1, TimeSpan.FromSeconds(5));
+        var started = DateTime.UtcNow;
+
+        await emulator.DisposeAsync();
+
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => invoke);
+        Assert.Contains(emulator.Logs, l => l.StartsWith("[emulator] SHUTDOWN reason: failure; waiting exited", StringComparison.Ordinal));
+    }
+
+    private static int TickCount(string path) => File.Exists(path) ? File.ReadAllLines(path).Length : 0;
+}
