@@ -29,4 +29,10 @@ public sealed record EmulatorOptions
 
     /// <summary>Source of request ids, extension ids and trace ids. Defaults to an unseeded <see cref="System.Random"/>.</summary>
     public Random Random { get; init; } = new();
+
+    /// <summary>
+    /// Extra headers on every <c>/next</c> answer, standing for headers a future Lambda may add: a Runtime API proxy
+    /// must pass on what it does not know. Defaults to none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AdditionalInvocationHeaders { get; init; } = new Dictionary<string, string>();
 }

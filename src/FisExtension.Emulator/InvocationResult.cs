@@ -41,4 +41,7 @@ public sealed record InvocationResult
 
     /// <summary>The response headers the invoke endpoint sends.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The headers of the runtime's <c>/response</c> or <c>/error</c> request, as the Runtime API received them.</summary>
+    public IReadOnlyDictionary<string, string> ResultRequestHeaders { get; init; } = new Dictionary<string, string>();
 }

@@ -99,6 +99,7 @@ public sealed partial class LambdaEmulator
                 ColdStart = initDuration is not null,
                 ReportLine = report,
                 Headers = Headers(invocation.RequestId, outcome.Head.FunctionError),
+                ResultRequestHeaders = invocation.ResultRequestHeaders,
             };
         }
         finally

@@ -39,6 +39,8 @@ public sealed partial class LambdaEmulator : IAsyncDisposable
 
     public FunctionDefinition Function => _function;
 
+    internal EmulatorOptions Options => _options;
+
     /// <summary>The log stream so far: process lines prefixed with their source, and the platform's lines.</summary>
     public IReadOnlyList<string> Logs => _log.Snapshot();
 

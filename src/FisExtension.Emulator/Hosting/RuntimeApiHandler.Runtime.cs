@@ -36,6 +36,7 @@ internal sealed partial class RuntimeApiHandler
         headers[ApiHeaders.TraceId] = invocation.TraceId;
         if (invocation.Options.ClientContext is { } clientContext) headers[ApiHeaders.ClientContext] = clientContext;
         if (invocation.Options.CognitoIdentity is { } identity) headers[ApiHeaders.CognitoIdentity] = identity;
+        foreach (var (name, value) in emulator.Options.AdditionalInvocationHeaders) headers[name] = value;
         return HttpExchange.WriteAsync(response, StatusCodes.Status200OK, invocation.Payload);
     }
 
@@ -47,6 +48,7 @@ internal sealed partial class RuntimeApiHandler
             await InvalidRequestIdAsync(context.Response).ConfigureAwait(false);
             return;
         }
+        invocation.RecordResultRequestHeaders(request.Headers);
         var streaming = string.Equals(request.Headers[ApiHeaders.ResponseMode], ApiHeaders.ResponseModeStreaming, StringComparison.OrdinalIgnoreCase);
         if (streaming)
         {
@@ -104,6 +106,7 @@ internal sealed partial class RuntimeApiHandler
             await InvalidRequestIdAsync(context.Response).ConfigureAwait(false);
             return;
         }
+        invocation.RecordResultRequestHeaders(context.Request.Headers);
         var body = await HttpExchange.ReadBodyAsync(context.Request, LambdaLimits.MaxSyncPayloadBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {

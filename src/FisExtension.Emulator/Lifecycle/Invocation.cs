@@ -32,6 +32,9 @@ internal sealed class Invocation(string requestId, byte[] payload, InvokeOptions
 
     public long StartTimestamp { get; } = startTimestamp;
 
+    /// <summary>The headers of the runtime's <c>/response</c> or <c>/error</c> request, as they arrived.</summary>
+    public IReadOnlyDictionary<string, string> ResultRequestHeaders { get; private set; } = new Dictionary<string, string>();
+
     public Task<ResponseHead> Head => _head.Task;
 
     public Task<ResponseTail> Tail => _tail.Task;
@@ -49,6 +52,9 @@ internal sealed class Invocation(string requestId, byte[] payload, InvokeOptions
         _subscriber = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
         return _subscriber.Reader;
     }
+
+    public void RecordResultRequestHeaders(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> headers) =>
+        ResultRequestHeaders = headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 
     public bool TryBeginResponse(ResponseHead head)
     {
