@@ -151,6 +151,22 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task Shutdown_KillsARuntimeThatIgnoresSigterm()
+    {
+        using var scratch = new TempDirectory();
+        // An ignored signal stays ignored across exec, so the whole runtime ignores SIGTERM.
+        var wrapper = scratch.AddExecutable("ignore-term", "#!/usr/bin/env bash\ntrap '' TERM\nexec \"$@\"\n");
+        var function = Emulators.Shell(environment: new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = wrapper });
+        await using var emulator = await Emulators.StartAsync(function);
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        var result = await emulator.ShutdownAsync();
+
+        Assert.True(result.RuntimeKilled);
+        Assert.InRange(result.Duration, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task Shutdown_WhileFrozen_StillReachesTheExtensions()
     {
         using var opt = new TempDirectory();
