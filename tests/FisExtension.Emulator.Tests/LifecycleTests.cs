@@ -71,6 +71,18 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task MissingRuntimeExecutable_FailsInitWithRuntimeExitError()
+    {
+        var function = Emulators.Shell() with { RuntimeCommand = ["/nonexistent/bootstrap"] };
+        await using var emulator = await Emulators.StartAsync(function);
+
+        var init = await emulator.InitializeAsync();
+
+        Assert.Equal("Runtime.ExitError", init.ErrorType);
+        Assert.Contains("exit status 127", init.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task Freeze_StopsTheFunctionsTimersBetweenInvocations()
     {
         using var scratch = new TempDirectory();
