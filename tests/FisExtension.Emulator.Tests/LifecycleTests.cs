@@ -104,6 +104,33 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task Freeze_WaitsForTheRuntimesNextNextAndThenStopsTheExtensionsToo()
+    {
+        using var opt = new TempDirectory();
+        var ticks = opt.File("ticks");
+        var ticking = ExtensionScripts.Standard().Replace("register '", $"( while true; do date +%s%3N >> '{ticks}'; sleep 0.05; done ) &\nregister '", StringComparison.Ordinal);
+        opt.AddExtension("ticker", ticking);
+        await using var emulator = await Emulators.StartAsync(Emulators.External(opt));
+        using var runtime = new ExternalRuntime(emulator.RuntimeApiAddress);
+
+        var invoke = emulator.InvokeAsync(Json.Bytes("{}"));
+        var next = await runtime.NextAsync();
+        (await runtime.RespondAsync(next.RequestId, [])).Dispose();
+        await invoke;
+        var answered = TickCount(ticks);
+        await Task.Delay(500);
+        var runningWhileTheRuntimeHasNotAskedForMore = TickCount(ticks) > answered;
+        var waiting = runtime.NextAsync();
+        await Task.Delay(300);
+        var frozenCount = TickCount(ticks);
+        await Task.Delay(1000);
+
+        Assert.True(runningWhileTheRuntimeHasNotAskedForMore);
+        Assert.Equal(frozenCount, TickCount(ticks));
+        Assert.False(waiting.IsCompleted);
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task FreezeOff_LetsTheFunctionsTimersRunBetweenInvocations()
     {
         using var scratch = new TempDirectory();
