@@ -159,6 +159,43 @@ public sealed class ExtensionsApiTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task ExitError_FromAnExtension_ResetsTheEnvironmentBeforeTheNextInvoke()
+    {
+        using var opt = new TempDirectory();
+        var marker = opt.File("marker");
+        var reportsExitError = ExtensionScripts.Standard().Replace("*INVOKE*) sleep 0.000 ;;", """
+            *INVOKE*) curl -sS -X POST "$api/exit/error" -H "Lambda-Extension-Identifier: $id" -H 'Lambda-Extension-Function-Error-Type: Extension.Broken' -d '{}' ;;
+            """, StringComparison.Ordinal);
+        opt.AddExtension("quitter", reportsExitError);
+        var environment = new Dictionary<string, string> { ["SHELL_RUNTIME_MARKER_FILE"] = marker };
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt, environment));
+
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+        var second = await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        Assert.True(second.ColdStart);
+        Assert.Equal(["init", "init"], File.ReadAllLines(marker));
+        Assert.Contains(emulator.Logs, l => l.StartsWith("[emulator] exit/error from quitter: Extension.Broken", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task ExtensionSubscribedToShutdownOnly_GetsNoInvokeAndDoesNotHoldTheInvoke()
+    {
+        using var opt = new TempDirectory();
+        var events = opt.File("events");
+        opt.AddExtension("closer", ExtensionScripts.Standard(eventsFile: events, events: "\"SHUTDOWN\""));
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt));
+
+        var result = await emulator.InvokeAsync(Json.Bytes("{}"));
+        await emulator.ShutdownAsync();
+
+        Assert.Null(result.FunctionError);
+        var received = File.ReadAllLines(events);
+        Assert.Single(received);
+        Assert.Contains("\"eventType\":\"SHUTDOWN\"", received[0], StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task EventNext_WithoutAKnownIdentifier_Is403()
     {
         await using var emulator = await Emulators.StartAsync(Emulators.External());

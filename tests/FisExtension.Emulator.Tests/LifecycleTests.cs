@@ -71,6 +71,18 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task MissingRuntimeExecutable_FailsInitWithRuntimeExitError()
+    {
+        var function = Emulators.Shell() with { RuntimeCommand = ["/nonexistent/bootstrap"] };
+        await using var emulator = await Emulators.StartAsync(function);
+
+        var init = await emulator.InitializeAsync();
+
+        Assert.Equal("Runtime.ExitError", init.ErrorType);
+        Assert.Contains("exit status 127", init.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task Freeze_StopsTheFunctionsTimersBetweenInvocations()
     {
         using var scratch = new TempDirectory();
@@ -89,6 +101,33 @@ public sealed class LifecycleTests
         Assert.True(frozenCount > 0);
         Assert.Equal(frozenCount, afterFreeze);
         Assert.True(thawed);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Freeze_WaitsForTheRuntimesNextNextAndThenStopsTheExtensionsToo()
+    {
+        using var opt = new TempDirectory();
+        var ticks = opt.File("ticks");
+        var ticking = ExtensionScripts.Standard().Replace("register '", $"( while true; do date +%s%3N >> '{ticks}'; sleep 0.05; done ) &\nregister '", StringComparison.Ordinal);
+        opt.AddExtension("ticker", ticking);
+        await using var emulator = await Emulators.StartAsync(Emulators.External(opt));
+        using var runtime = new ExternalRuntime(emulator.RuntimeApiAddress);
+
+        var invoke = emulator.InvokeAsync(Json.Bytes("{}"));
+        var next = await runtime.NextAsync();
+        (await runtime.RespondAsync(next.RequestId, [])).Dispose();
+        await invoke;
+        var answered = TickCount(ticks);
+        await Task.Delay(500);
+        var runningWhileTheRuntimeHasNotAskedForMore = TickCount(ticks) > answered;
+        var waiting = runtime.NextAsync();
+        await Task.Delay(300);
+        var frozenCount = TickCount(ticks);
+        await Task.Delay(1000);
+
+        Assert.True(runningWhileTheRuntimeHasNotAskedForMore);
+        Assert.Equal(frozenCount, TickCount(ticks));
+        Assert.False(waiting.IsCompleted);
     }
 
     [Fact(Timeout = 30000)]
@@ -148,6 +187,22 @@ public sealed class LifecycleTests
         Assert.True(stubborn.Killed);
         Assert.InRange(stubborn.ExitedAfter, TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(1500));
         Assert.InRange(result.Duration, TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(2000));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Shutdown_KillsARuntimeThatIgnoresSigterm()
+    {
+        using var scratch = new TempDirectory();
+        // An ignored signal stays ignored across exec, so the whole runtime ignores SIGTERM.
+        var wrapper = scratch.AddExecutable("ignore-term", "#!/usr/bin/env bash\ntrap '' TERM\nexec \"$@\"\n");
+        var function = Emulators.Shell(environment: new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = wrapper });
+        await using var emulator = await Emulators.StartAsync(function);
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        var result = await emulator.ShutdownAsync();
+
+        Assert.True(result.RuntimeKilled);
+        Assert.InRange(result.Duration, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
     }
 
     [Fact(Timeout = 30000)]

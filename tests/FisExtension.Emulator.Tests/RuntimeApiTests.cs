@@ -32,6 +32,40 @@ public sealed class RuntimeApiTests
         Assert.Equal("""{"status":"OK"}""", await accepted.Content.ReadAsStringAsync());
     }
 
+    [Theory(Timeout = 30000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ExternalRuntimeWithAnExtension_CompletesInitOnItsFirstNext(bool runtimeCallsNextFirst)
+    {
+        using var opt = new TempDirectory();
+        var events = opt.File("events");
+        opt.AddExtension("sidecar", ExtensionScripts.Standard(eventsFile: events));
+        await using var emulator = await Emulators.StartAsync(Emulators.External(opt));
+        using var runtime = new ExternalRuntime(emulator.RuntimeApiAddress);
+
+        Task<NextInvocation> next;
+        Task<InvocationResult> invoke;
+        if (runtimeCallsNextFirst)
+        {
+            next = runtime.NextAsync();
+            await Task.Delay(200); // the /next is waiting before any environment exists
+            invoke = emulator.InvokeAsync(Json.Bytes("{}"));
+        }
+        else
+        {
+            invoke = emulator.InvokeAsync(Json.Bytes("{}"));
+            next = runtime.NextAsync();
+        }
+        var delivered = await next;
+        (await runtime.RespondAsync(delivered.RequestId, Json.Bytes("\"done\""))).Dispose();
+        var result = await invoke;
+
+        Assert.Equal("\"done\"", Json.Text(result.Payload));
+        Assert.True(result.ColdStart);
+        Assert.Equal("sidecar", Assert.Single(emulator.RegisteredExtensions).Name);
+        Assert.Contains(result.RequestId, File.ReadAllText(events), StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 30000)]
     public async Task Next_GeneratesATraceIdWhenTheInvokerGaveNone()
     {

@@ -155,10 +155,11 @@ internal sealed partial class RuntimeApiHandler
         await HttpExchange.AcceptedAsync(response).ConfigureAwait(false);
     }
 
+    // An invocation already answered is as unknown to the runtime as one that never existed.
     private bool TryFindInvocation(string requestId, out Invocation invocation)
     {
         invocation = null!;
-        return emulator.CurrentEnvironment?.TryGetInvocation(requestId, out invocation) == true;
+        return emulator.CurrentEnvironment?.TryGetInvocation(requestId, out invocation) == true && !invocation.IsCompleted;
     }
 
     private long Timestamp() => emulator.TimeProvider.GetTimestamp();

@@ -18,17 +18,10 @@ internal sealed partial class ExecutionEnvironment
         var deadline = Task.Delay(options.InitTimeout, Time, limit.Token);
         try
         {
-            StartExtensions();
-            var registered = Task.WhenAll(_expectedRegistrations.Values.Select(r => r.Task));
-            var failure = await WaitForInitStepAsync(registered, deadline, cancellationToken).ConfigureAwait(false)
-                ?? (registered.IsCompletedSuccessfully ? null : Timeout($"extensions did not register: {string.Join(", ", Unregistered())}"));
-            if (failure is null)
-            {
-                StartRuntime();
-                var ready = Task.WhenAll([_runtimeCalledNext.Task, .. _sessions.Values.Select(s => s.FirstNext)]);
-                failure = await WaitForInitStepAsync(ready, deadline, cancellationToken).ConfigureAwait(false)
-                    ?? (ready.IsCompletedSuccessfully ? null : Timeout($"waiting for next from: {string.Join(", ", NotReady())}"));
-            }
+            var failure = Start(StartExtensions)
+                ?? await EveryExtensionRegisteredAsync(deadline, cancellationToken).ConfigureAwait(false)
+                ?? Start(StartRuntime)
+                ?? await RuntimeAndExtensionsCalledNextAsync(deadline, cancellationToken).ConfigureAwait(false);
             return failure is null ? Succeed(start) : Fail(failure, start);
         }
         finally
@@ -55,6 +48,36 @@ internal sealed partial class ExecutionEnvironment
             if (_expectedRegistrations.TryGetValue(name, out var expected)) expected.TrySetResult(session);
         }
         return session;
+    }
+
+    /// <summary>A process that cannot even be started (setsid or the file missing, no permission) fails the init.</summary>
+    private static InitFailure? Start(Action startProcesses)
+    {
+        try
+        {
+            startProcesses();
+            return null;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException)
+        {
+            var message = $"Cannot start a process of the function: {e.Message}";
+            return new InitFailure(ErrorTypes.RuntimeExitError, message, JsonBodies.Error(ErrorTypes.RuntimeExitError, message));
+        }
+    }
+
+    private async Task<InitFailure?> EveryExtensionRegisteredAsync(Task deadline, CancellationToken cancellationToken)
+    {
+        Task registered;
+        lock (_gate) registered = Task.WhenAll(_expectedRegistrations.Values.Select(r => r.Task));
+        return await WaitForInitStepAsync(registered, deadline, cancellationToken).ConfigureAwait(false)
+            ?? (registered.IsCompletedSuccessfully ? null : Timeout($"extensions did not register: {string.Join(", ", Unregistered())}"));
+    }
+
+    private async Task<InitFailure?> RuntimeAndExtensionsCalledNextAsync(Task deadline, CancellationToken cancellationToken)
+    {
+        var ready = Task.WhenAll([_runtimeCalledNext.Task, .. _sessions.Values.Select(s => s.FirstNext)]);
+        return await WaitForInitStepAsync(ready, deadline, cancellationToken).ConfigureAwait(false)
+            ?? (ready.IsCompletedSuccessfully ? null : Timeout($"waiting for next from: {string.Join(", ", NotReady())}"));
     }
 
     private async Task<InitFailure?> WaitForInitStepAsync(Task step, Task deadline, CancellationToken cancellationToken)

@@ -67,15 +67,25 @@ internal sealed partial class ExecutionEnvironment
         finally
         {
             await deadlineCancellation.CancelAsync().ConfigureAwait(false);
-            _invocations.TryRemove(invocation.RequestId, out _);
-            FreezeIfIdle(mayFreeze: resetReason is null && !NeedsReset);
+            _ = EndInvokePhaseAsync(invocation, mayFreeze: resetReason is null && !NeedsReset);
         }
+    }
+
+    /// <summary>The invoke phase ends when the runtime, too, called next again (Extensions API, "Invoke phase"). Waiting
+    /// for it, rather than freezing on the response, lets a proxy extension relay the runtime's 202 before it is frozen.
+    /// An external runtime that never calls next again keeps the environment thawed.</summary>
+    private async Task EndInvokePhaseAsync(Invocation invocation, bool mayFreeze)
+    {
+        if (mayFreeze) await Task.WhenAny(invocation.RuntimeReleased, _shutdownStarted.Task).ConfigureAwait(false);
+        _invocations.TryRemove(invocation.RequestId, out _);
+        FreezeIfIdle(mayFreeze && !_shutdownStarted.Task.IsCompleted);
     }
 
     /// <summary>The runtime's <c>/next</c>: the next undelivered invocation, or null when this environment is gone.</summary>
     public async Task<Invocation?> NextInvocationAsync(CancellationToken cancellationToken)
     {
         _runtimeCalledNext.TrySetResult();
+        foreach (var answered in _invocations.Values.Where(i => i.IsCompleted)) answered.MarkRuntimeReleased();
         while (await _runtimeQueue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             if (_runtimeQueue.Reader.TryRead(out var invocation) && !invocation.IsCompleted) return invocation;

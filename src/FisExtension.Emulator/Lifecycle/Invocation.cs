@@ -14,6 +14,7 @@ internal sealed class Invocation(string requestId, byte[] payload, InvokeOptions
     private readonly TaskCompletionSource<ResponseHead> _head = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<ResponseTail> _tail = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _extensionsIdle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _runtimeReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly MemoryStream _body = new();
     private readonly Lock _gate = new();
     private Channel<ReadOnlyMemory<byte>>? _subscriber;
@@ -43,6 +44,11 @@ internal sealed class Invocation(string requestId, byte[] payload, InvokeOptions
     public Task ExtensionsIdle => _extensionsIdle.Task;
 
     public long ExtensionsIdleTimestamp { get; private set; }
+
+    /// <summary>Completes when the runtime called <c>/next</c> after answering: its side of the invoke phase is over.</summary>
+    public Task RuntimeReleased => _runtimeReleased.Task;
+
+    public void MarkRuntimeReleased() => _runtimeReleased.TrySetResult();
 
     public bool IsCompleted => Volatile.Read(ref _state) == Completed;
 

@@ -9,6 +9,7 @@ internal static class ProcessMemory
     public static long PeakKilobytes(IReadOnlyCollection<int> processGroupIds)
     {
         long total = 0;
+        if (processGroupIds.Count == 0) return total;
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out _)) continue;
