@@ -218,6 +218,12 @@ internal sealed partial class FaultConfigurationPoller : IFaultConfigurationSour
     {
         lock (_gate)
         {
+            // Once per poll: a failure after the schedule was set (e.g. in the observer) must not move it.
+            if (!_polling)
+            {
+                return;
+            }
+
             _polling = false;
             _nextPollAt = _time.GetUtcNow() + nextInterval;
         }

@@ -287,6 +287,20 @@ public sealed class FaultConfigurationPollerTests : IAsyncDisposable
     }
 
     [Fact(Timeout = 5000)]
+    public async Task ThrowingObserver_IsLoggedAndNeitherStopsNorSpeedsUpPolling()
+    {
+        _observer.Throw = true;
+        await StartedAsync();
+
+        await AdvanceAsync(Hot);
+        Assert.Equal(1, _store.ListCount);
+        await AdvanceAsync(Slow - Hot);
+
+        Assert.Equal(2, _store.ListCount);
+        Assert.Equal(2, _logger.Messages(311).Count());
+    }
+
+    [Fact(Timeout = 5000)]
     public async Task Dispose_StopsPolling()
     {
         var poller = await StartedAsync();
@@ -322,6 +336,15 @@ public sealed class FaultConfigurationPollerTests : IAsyncDisposable
     {
         public List<PollOutcome> Outcomes { get; } = [];
 
-        public void OnPollCompleted(PollOutcome outcome) => Outcomes.Add(outcome);
+        public bool Throw { get; set; }
+
+        public void OnPollCompleted(PollOutcome outcome)
+        {
+            Outcomes.Add(outcome);
+            if (Throw)
+            {
+                throw new InvalidOperationException("observer bug");
+            }
+        }
     }
 }

@@ -30,5 +30,3 @@ internal sealed class RecordingLogger : ILogger, ILoggerFactory
     {
     }
 }
-
-internal sealed record LogEntry(LogLevel Level, int EventId, string Message);
