@@ -16,6 +16,7 @@ internal sealed record BenchOptions
           --large-pairs N      measured pairs each way with a 1 MiB body (default: 2000)
           --block N            pairs per alternating direct/proxied block (default: 200)
           --warmup N           unmeasured pairs each way before measuring (default: 500)
+          --env NAME=VALUE     extra environment variable for the extension, repeatable (e.g. DOTNET_gcServer=0)
         """;
 
     public BenchPart Parts { get; init; } = BenchPart.All;
@@ -36,6 +37,8 @@ internal sealed record BenchOptions
 
     public int WarmupPairs { get; init; } = 500;
 
+    public IReadOnlyDictionary<string, string> ExtensionEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message on a bad one.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -55,6 +58,7 @@ internal sealed record BenchOptions
                 "--large-pairs" => options with { LargePairs = Positive(name, Value()) },
                 "--block" => options with { BlockSize = Positive(name, Value()) },
                 "--warmup" => options with { WarmupPairs = Positive(name, Value()) },
+                "--env" => options with { ExtensionEnvironment = WithVariable(options.ExtensionEnvironment, Value()) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
@@ -78,6 +82,17 @@ internal sealed record BenchOptions
         }
 
         return parts == BenchPart.None ? throw new ArgumentException("--only selects nothing") : parts;
+    }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--env takes NAME=VALUE, not '{assignment}'");
+        }
+
+        return new Dictionary<string, string>(environment) { [assignment[..equals]] = assignment[(equals + 1)..] };
     }
 
     private static int Positive(string name, string value) =>

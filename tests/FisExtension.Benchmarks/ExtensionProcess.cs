@@ -31,7 +31,7 @@ internal sealed class ExtensionProcess : IDisposable
     /// <summary>Every stdout and stderr line so far, stderr lines marked.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
-    public static ExtensionProcess Start(string binaryPath, string runtimeApi)
+    public static ExtensionProcess Start(string binaryPath, string runtimeApi, IReadOnlyDictionary<string, string> extraEnvironment)
     {
         var listenerPort = FreePort.Find();
         var info = new ProcessStartInfo(binaryPath)
@@ -49,6 +49,10 @@ internal sealed class ExtensionProcess : IDisposable
         info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "bench";
         info.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
         info.Environment["AWS_REGION"] = "us-east-1";
+        foreach (var (name, value) in extraEnvironment)
+        {
+            info.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = info };
         var extension = new ExtensionProcess(process, listenerPort, Stopwatch.GetTimestamp());

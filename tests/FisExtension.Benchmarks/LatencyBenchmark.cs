@@ -6,12 +6,12 @@ namespace FisExtension.Benchmarks;
 /// </summary>
 internal static class LatencyBenchmark
 {
-    public static async Task<LatencyResult> MeasureAsync(string name, int bodyBytes, int pairs, BenchOptions options, FakeLambdaApi api, ExtensionOutputAudit audit)
+    public static async Task<(LatencyResult Result, LatencySamples Samples)> MeasureAsync(string name, int bodyBytes, int pairs, BenchOptions options, FakeLambdaApi api, ExtensionOutputAudit audit)
     {
         var body = new byte[bodyBytes];
         Random.Shared.NextBytes(body);
 
-        using var extension = await RunningExtension.StartAsync(api, options.BinaryPath, audit);
+        using var extension = await RunningExtension.StartAsync(api, options, audit);
         using var direct = new RuntimeLoopClient(api.Address);
         using var proxied = new RuntimeLoopClient(extension.ProxyAddress);
 
@@ -23,8 +23,8 @@ internal static class LatencyBenchmark
 
         var errorsBefore = direct.Errors + proxied.Errors;
         var bytesBefore = api.ResponseBytes;
-        var directSamples = new List<double>(pairs);
-        var proxiedSamples = new List<double>(pairs);
+        var directSamples = new List<(int Round, double Microseconds)>(pairs);
+        var proxiedSamples = new List<(int Round, double Microseconds)>(pairs);
         await RunInterleavedAsync(direct, proxied, body, pairs, options.BlockSize, directSamples, proxiedSamples);
         var errors = direct.Errors + proxied.Errors - errorsBefore;
         var bodiesWhole = api.ResponseBytes - bytesBefore == (long)(directSamples.Count + proxiedSamples.Count) * bodyBytes;
@@ -32,9 +32,9 @@ internal static class LatencyBenchmark
         var peakRss = extension.Process.ReadStatusKiB("VmHWM");
         await extension.ShutdownAsync();
 
-        var directDistribution = Distribution.Of(directSamples);
-        var proxiedDistribution = Distribution.Of(proxiedSamples);
-        return new LatencyResult(
+        var directDistribution = Distribution.Of([.. directSamples.Select(sample => sample.Microseconds)]);
+        var proxiedDistribution = Distribution.Of([.. proxiedSamples.Select(sample => sample.Microseconds)]);
+        var result = new LatencyResult(
             name,
             bodyBytes,
             options.BlockSize,
@@ -49,9 +49,10 @@ internal static class LatencyBenchmark
             proxied.FirstError ?? direct.FirstError,
             bodiesWhole,
             peakRss);
+        return (result, new LatencySamples(name, directSamples, proxiedSamples));
     }
 
-    private static async Task RunInterleavedAsync(RuntimeLoopClient direct, RuntimeLoopClient proxied, byte[] body, int pairsEachWay, int blockSize, List<double>? directSamples, List<double>? proxiedSamples)
+    private static async Task RunInterleavedAsync(RuntimeLoopClient direct, RuntimeLoopClient proxied, byte[] body, int pairsEachWay, int blockSize, List<(int Round, double Microseconds)>? directSamples, List<(int Round, double Microseconds)>? proxiedSamples)
     {
         var done = 0;
         for (var round = 0; done < pairsEachWay; round++)
@@ -59,26 +60,26 @@ internal static class LatencyBenchmark
             var block = Math.Min(blockSize, pairsEachWay - done);
             if (round % 2 == 0)
             {
-                await RunBlockAsync(direct, body, block, directSamples);
-                await RunBlockAsync(proxied, body, block, proxiedSamples);
+                await RunBlockAsync(direct, body, block, round, directSamples);
+                await RunBlockAsync(proxied, body, block, round, proxiedSamples);
             }
             else
             {
-                await RunBlockAsync(proxied, body, block, proxiedSamples);
-                await RunBlockAsync(direct, body, block, directSamples);
+                await RunBlockAsync(proxied, body, block, round, proxiedSamples);
+                await RunBlockAsync(direct, body, block, round, directSamples);
             }
 
             done += block;
         }
     }
 
-    private static async Task RunBlockAsync(RuntimeLoopClient client, byte[] body, int pairs, List<double>? samples)
+    private static async Task RunBlockAsync(RuntimeLoopClient client, byte[] body, int pairs, int round, List<(int Round, double Microseconds)>? samples)
     {
         for (var i = 0; i < pairs; i++)
         {
             if (await client.RunPairAsync(body) is { } microseconds)
             {
-                samples?.Add(microseconds);
+                samples?.Add((round, microseconds));
             }
         }
     }

@@ -11,7 +11,12 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         Line(md, "# fis-extension benchmark");
         Line(md);
-        Line(md, $"Run {report.StartedAtUtc} on {report.Machine}; binary `{report.Binary}`.");
+        Line(md, $"Run {report.StartedAtUtc} on {report.Machine}; load average {report.LoadAverageAtStart} at start, {report.LoadAverageAtEnd} at end; binary `{report.Binary}`.");
+        if (report.ExtraExtensionEnvironment.Count > 0)
+        {
+            Line(md, $"Extra extension environment: {string.Join(", ", report.ExtraExtensionEnvironment.Select(pair => $"`{pair.Key}={pair.Value}`"))}.");
+        }
+
         Line(md, "Latency is measured as proxied vs direct in interleaved blocks within one run: compare the ratio and the added time, not absolute values, across machines.");
         Line(md);
         Line(md, "| metric | value | notes |");

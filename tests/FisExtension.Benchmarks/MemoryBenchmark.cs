@@ -9,7 +9,7 @@ internal static class MemoryBenchmark
 
     public static async Task<MemoryResult> MeasureAsync(BenchOptions options, FakeLambdaApi api, ExtensionOutputAudit audit)
     {
-        using var extension = await RunningExtension.StartAsync(api, options.BinaryPath, audit);
+        using var extension = await RunningExtension.StartAsync(api, options, audit);
         using (var runtime = new RuntimeLoopClient(extension.ProxyAddress))
         {
             for (var i = 0; i < ForwardedPairs; i++)

@@ -21,11 +21,13 @@ if (!File.Exists(options.BinaryPath))
 }
 
 var startedAt = DateTimeOffset.UtcNow;
+var loadAtStart = LoadAverage.Read();
 var audit = new ExtensionOutputAudit();
 SizeResult? size = null;
 StartupResult? startup = null;
 MemoryResult? memory = null;
 var latency = new List<LatencyResult>();
+var latencySamples = new List<LatencySamples>();
 
 // A typical small invocation event; the runtime's response body is what varies between the latency runs.
 var invocationEvent = """{"version":"2.0","routeKey":"GET /bench","rawPath":"/bench","headers":{"accept":"application/json"},"isBase64Encoded":false}"""u8.ToArray();
@@ -51,16 +53,21 @@ await using (var api = await FakeLambdaApi.StartAsync(invocationEvent))
     if (options.Parts.HasFlag(BenchPart.Latency))
     {
         Console.Error.WriteLine($"latency: 1 KiB body, {options.SmallPairs} pairs each way…");
-        latency.Add(await LatencyBenchmark.MeasureAsync("1 KiB body", 1024, options.SmallPairs, options, api, audit));
+        var (small, smallSamples) = await LatencyBenchmark.MeasureAsync("1 KiB body", 1024, options.SmallPairs, options, api, audit);
         Console.Error.WriteLine($"latency: 1 MiB body, {options.LargePairs} pairs each way…");
-        latency.Add(await LatencyBenchmark.MeasureAsync("1 MiB body", 1024 * 1024, options.LargePairs, options, api, audit));
+        var (large, largeSamples) = await LatencyBenchmark.MeasureAsync("1 MiB body", 1024 * 1024, options.LargePairs, options, api, audit);
+        latency.AddRange([small, large]);
+        latencySamples.AddRange([smallSamples, largeSamples]);
     }
 }
 
 var report = new BenchReport(
     startedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
     $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture}",
+    loadAtStart,
+    LoadAverage.Read(),
     Path.GetFullPath(options.BinaryPath),
+    options.ExtensionEnvironment,
     size,
     startup,
     memory,
@@ -71,5 +78,10 @@ var markdown = MarkdownReport.Render(report);
 Directory.CreateDirectory(options.OutputDirectory);
 await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results.md"), markdown);
 await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results.json"), JsonSerializer.Serialize(report, BenchJsonContext.Default.BenchReport) + "\n");
+foreach (var samples in latencySamples)
+{
+    await RawSamplesCsv.WriteAsync(options.OutputDirectory, samples);
+}
+
 Console.WriteLine(markdown);
 return 0;

@@ -28,9 +28,9 @@ internal sealed class RunningExtension : IDisposable
 
     public double StartToRegisteredMilliseconds => Elapsed.Milliseconds(Process.StartedTimestamp, Registration.ArrivedTimestamp);
 
-    public static async Task<RunningExtension> StartAsync(FakeLambdaApi api, string binaryPath, ExtensionOutputAudit audit)
+    public static async Task<RunningExtension> StartAsync(FakeLambdaApi api, BenchOptions options, ExtensionOutputAudit audit)
     {
-        var process = ExtensionProcess.Start(binaryPath, api.Address);
+        var process = ExtensionProcess.Start(options.BinaryPath, api.Address, options.ExtensionEnvironment);
         try
         {
             var registration = await api.NextRegistrationAsync(RegistrationTimeout);

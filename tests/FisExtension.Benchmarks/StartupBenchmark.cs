@@ -10,7 +10,7 @@ internal static class StartupBenchmark
     public static async Task<StartupResult> MeasureAsync(BenchOptions options, FakeLambdaApi api, ExtensionOutputAudit audit)
     {
         // One unmeasured start warms the page cache and the fake API's own code paths.
-        using (var warmup = await RunningExtension.StartAsync(api, options.BinaryPath, audit))
+        using (var warmup = await RunningExtension.StartAsync(api, options, audit))
         {
             await warmup.ShutdownAsync();
         }
@@ -20,7 +20,7 @@ internal static class StartupBenchmark
         var overBudget = 0;
         for (var run = 0; run < options.ColdStarts; run++)
         {
-            using var extension = await RunningExtension.StartAsync(api, options.BinaryPath, audit);
+            using var extension = await RunningExtension.StartAsync(api, options, audit);
             registered.Add(extension.StartToRegisteredMilliseconds);
             if (await extension.ShutdownAsync() is { } shutdownMs)
             {
@@ -56,7 +56,7 @@ internal static class StartupBenchmark
     /// <summary>At spin-down the runtime is normally parked in <c>/next</c>, through the proxy.</summary>
     private static async Task<double?> ShutdownWithNextInFlightAsync(BenchOptions options, FakeLambdaApi api, ExtensionOutputAudit audit)
     {
-        using var extension = await RunningExtension.StartAsync(api, options.BinaryPath, audit);
+        using var extension = await RunningExtension.StartAsync(api, options, audit);
         using var runtime = new RuntimeLoopClient(extension.ProxyAddress);
         await runtime.RunPairAsync(SmallBody);
         var nextArrived = api.HoldNextInvocations();
