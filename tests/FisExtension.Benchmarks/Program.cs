@@ -2,6 +2,12 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using FisExtension.Benchmarks;
 
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
 BenchOptions options;
 try
 {
