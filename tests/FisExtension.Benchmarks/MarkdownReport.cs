@@ -37,7 +37,12 @@ internal static class MarkdownReport
                 : "| SHUTDOWN → exit | n/a | no run exited in time |");
             if (startup.ShutdownWithNextInFlightMs is { } inFlight)
             {
-                Line(md, $"| SHUTDOWN → exit, runtime parked in /next | {Ms(inFlight.Median)} median, {Ms(inFlight.Max)} max | {inFlight.Count} runs; the runtime's /next waits through the proxy |");
+                Line(md, $"| SHUTDOWN → exit, runtime parked in /next | {Ms(inFlight.Median)} median, {Ms(inFlight.Max)} max | {inFlight.Count} runs; the runtime is still connected, its /next waiting through the proxy |");
+            }
+
+            if (startup.ShutdownAfterRuntimeLeftMs is { } runtimeLeft)
+            {
+                Line(md, $"| SHUTDOWN → exit, runtime gone | {Ms(runtimeLeft.Median)} median, {Ms(runtimeLeft.Max)} max | {runtimeLeft.Count} runs; the runtime dropped its parked /next just before SHUTDOWN, as when Lambda stops it first |");
             }
 
             if (startup.ShutdownsOverBudget > 0)
@@ -48,7 +53,7 @@ internal static class MarkdownReport
 
         if (report.Memory is { } memory)
         {
-            Line(md, $"| RSS idle | {Kib(memory.IdleRssKiB)} | after registering, {memory.ForwardedPairs} forwarded pairs and {memory.IdleMilliseconds} ms idle; anon {Kib(memory.RssAnonKiB)}, file {Kib(memory.RssFileKiB)} |");
+            Line(md, $"| RSS idle | {Kib(memory.IdleRssKiB)} | after registering, {memory.ForwardedPairs} invocations ({memory.ForwardedPairs * 2} forwarded requests) and {memory.IdleMilliseconds} ms idle; anon {Kib(memory.RssAnonKiB)}, file {Kib(memory.RssFileKiB)} |");
             Line(md, $"| RSS peak (VmHWM) | {Kib(memory.PeakRssKiB)} | same process |");
         }
 

@@ -39,16 +39,16 @@ internal sealed class RuntimeLoopClient : IDisposable
     /// <summary>The first failure, to report what went wrong.</summary>
     public string? FirstError { get; private set; }
 
-    /// <summary>One GET+POST pair; returns its duration in microseconds, or null when it failed.</summary>
-    public async Task<double?> RunPairAsync(byte[] responseBody)
+    /// <summary>One GET+POST pair; returns its duration in microseconds, or null when it failed or was cancelled.</summary>
+    public async Task<double?> RunPairAsync(byte[] responseBody, CancellationToken cancellationToken = default)
     {
         try
         {
             var start = Stopwatch.GetTimestamp();
             string requestId;
-            using (var next = await _http.GetAsync("/2018-06-01/runtime/invocation/next"))
+            using (var next = await _http.GetAsync("/2018-06-01/runtime/invocation/next", cancellationToken))
             {
-                _ = await next.Content.ReadAsByteArrayAsync();
+                _ = await next.Content.ReadAsByteArrayAsync(cancellationToken);
                 if (next.StatusCode != HttpStatusCode.OK || !next.Headers.TryGetValues("Lambda-Runtime-Aws-Request-Id", out var ids))
                 {
                     return Fail($"GET /next answered {(int)next.StatusCode} without a request id");
@@ -58,8 +58,8 @@ internal sealed class RuntimeLoopClient : IDisposable
             }
 
             using var content = new ByteArrayContent(responseBody);
-            using var response = await _http.PostAsync($"/2018-06-01/runtime/invocation/{requestId}/response", content);
-            _ = await response.Content.ReadAsByteArrayAsync();
+            using var response = await _http.PostAsync($"/2018-06-01/runtime/invocation/{requestId}/response", content, cancellationToken);
+            _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var end = Stopwatch.GetTimestamp();
             return response.StatusCode == HttpStatusCode.Accepted
                 ? Elapsed.Microseconds(start, end)

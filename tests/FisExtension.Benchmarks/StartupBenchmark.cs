@@ -1,6 +1,10 @@
 namespace FisExtension.Benchmarks;
 
-/// <summary>Cold starts of the real binary, each followed by SHUTDOWN; then a few shutdowns with a <c>/next</c> in flight.</summary>
+/// <summary>
+/// Cold starts of the real binary, each followed by SHUTDOWN; then a few shutdowns with the runtime's <c>/next</c>
+/// parked in the proxy, once with the runtime still connected and once after it went away (as Lambda stops the
+/// runtime before it tells extensions to shut down).
+/// </summary>
 internal static class StartupBenchmark
 {
     private const int ShutdownsWithNextInFlight = 5;
@@ -22,48 +26,43 @@ internal static class StartupBenchmark
         {
             using var extension = await RunningExtension.StartAsync(api, options, audit);
             registered.Add(extension.StartToRegisteredMilliseconds);
-            if (await extension.ShutdownAsync() is { } shutdownMs)
-            {
-                shutdowns.Add(shutdownMs);
-            }
-            else
-            {
-                overBudget++;
-            }
+            Keep(await extension.ShutdownAsync(), shutdowns, ref overBudget);
         }
 
-        var inFlight = new List<double>();
+        var runtimeConnected = new List<double>();
+        var runtimeGone = new List<double>();
         for (var run = 0; run < ShutdownsWithNextInFlight; run++)
         {
-            if (await ShutdownWithNextInFlightAsync(options, api, audit) is { } shutdownMs)
-            {
-                inFlight.Add(shutdownMs);
-            }
-            else
-            {
-                overBudget++;
-            }
+            Keep(await ShutdownWithNextInFlightAsync(options, api, audit, runtimeLeavesFirst: false), runtimeConnected, ref overBudget);
+            Keep(await ShutdownWithNextInFlightAsync(options, api, audit, runtimeLeavesFirst: true), runtimeGone, ref overBudget);
         }
 
         return new StartupResult(
             options.ColdStarts,
             Distribution.Of(registered),
-            shutdowns.Count > 0 ? Distribution.Of(shutdowns) : null,
-            inFlight.Count > 0 ? Distribution.Of(inFlight) : null,
+            OrNull(shutdowns),
+            OrNull(runtimeConnected),
+            OrNull(runtimeGone),
             overBudget);
     }
 
-    /// <summary>At spin-down the runtime is normally parked in <c>/next</c>, through the proxy.</summary>
-    private static async Task<double?> ShutdownWithNextInFlightAsync(BenchOptions options, FakeLambdaApi api, ExtensionOutputAudit audit)
+    private static async Task<double?> ShutdownWithNextInFlightAsync(BenchOptions options, FakeLambdaApi api, ExtensionOutputAudit audit, bool runtimeLeavesFirst)
     {
         using var extension = await RunningExtension.StartAsync(api, options, audit);
         using var runtime = new RuntimeLoopClient(extension.ProxyAddress);
+        using var runtimeExit = new CancellationTokenSource();
         await runtime.RunPairAsync(SmallBody);
         var nextArrived = api.HoldNextInvocations();
-        var parked = runtime.RunPairAsync(SmallBody);
+        var parked = runtime.RunPairAsync(SmallBody, runtimeExit.Token);
         try
         {
             await nextArrived.WaitAsync(NextArrivalTimeout);
+            if (runtimeLeavesFirst)
+            {
+                await runtimeExit.CancelAsync();
+                await parked;
+            }
+
             return await extension.ShutdownAsync();
         }
         finally
@@ -72,4 +71,18 @@ internal static class StartupBenchmark
             await parked;
         }
     }
+
+    private static void Keep(double? shutdownMs, List<double> samples, ref int overBudget)
+    {
+        if (shutdownMs is { } ms)
+        {
+            samples.Add(ms);
+        }
+        else
+        {
+            overBudget++;
+        }
+    }
+
+    private static Distribution? OrNull(List<double> samples) => samples.Count > 0 ? Distribution.Of(samples) : null;
 }
