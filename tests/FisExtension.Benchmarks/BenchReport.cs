@@ -1,0 +1,18 @@
+namespace FisExtension.Benchmarks;
+
+/// <summary>
+/// Everything one run measured; a part that was skipped is null (or empty). The load averages tell a reader how
+/// busy the shared machine was, which is what the tails mostly depend on.
+/// </summary>
+internal sealed record BenchReport(
+    string StartedAtUtc,
+    string Machine,
+    string LoadAverageAtStart,
+    string LoadAverageAtEnd,
+    string Binary,
+    IReadOnlyDictionary<string, string> ExtraExtensionEnvironment,
+    SizeResult? Size,
+    StartupResult? Startup,
+    MemoryResult? Memory,
+    IReadOnlyList<LatencyResult> Latency,
+    IReadOnlyList<string> UnexpectedExtensionOutput);

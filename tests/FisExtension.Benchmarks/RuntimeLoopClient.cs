@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace FisExtension.Benchmarks;
+
+/// <summary>
+/// Plays the runtime: <c>GET /next</c>, then <c>POST /{id}/response</c>. Direct and proxied instances are built by
+/// the same code with the same handler settings, so only the address differs.
+/// </summary>
+internal sealed class RuntimeLoopClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public RuntimeLoopClient(string runtimeApi)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromHours(1),
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            ActivityHeadersPropagator = null,
+        };
+        _http = new HttpClient(handler)
+        {
+            BaseAddress = new Uri($"http://{runtimeApi}"),
+            Timeout = TimeSpan.FromSeconds(30),
+            DefaultRequestVersion = HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+    }
+
+    /// <summary>Failed pairs so far (wrong status, missing request id, exception); they are not timed.</summary>
+    public int Errors { get; private set; }
+
+    /// <summary>The first failure, to report what went wrong.</summary>
+    public string? FirstError { get; private set; }
+
+    /// <summary>One GET+POST pair; returns its duration in microseconds, or null when it failed or was cancelled.</summary>
+    public async Task<double?> RunPairAsync(byte[] responseBody, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var start = Stopwatch.GetTimestamp();
+            string requestId;
+            using (var next = await _http.GetAsync("/2018-06-01/runtime/invocation/next", cancellationToken))
+            {
+                _ = await next.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (next.StatusCode != HttpStatusCode.OK || !next.Headers.TryGetValues("Lambda-Runtime-Aws-Request-Id", out var ids))
+                {
+                    return Fail($"GET /next answered {(int)next.StatusCode} without a request id");
+                }
+
+                requestId = ids.First();
+            }
+
+            using var content = new ByteArrayContent(responseBody);
+            using var response = await _http.PostAsync($"/2018-06-01/runtime/invocation/{requestId}/response", content, cancellationToken);
+            _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var end = Stopwatch.GetTimestamp();
+            return response.StatusCode == HttpStatusCode.Accepted
+                ? Elapsed.Microseconds(start, end)
+                : Fail($"POST /response answered {(int)response.StatusCode}");
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return Fail($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private double? Fail(string error)
+    {
+        Errors++;
+        FirstError ??= error;
+        return null;
+    }
+}
