@@ -2,11 +2,15 @@ using FisExtension.Configuration;
 using FisExtension.ExtensionsApi;
 using FisExtension.RuntimeApi;
 using FisExtension.Telemetry;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
 
 // 1. Read options; a bad value is reported and replaced by its default, never fatal.
 var (options, problems) = ExtensionOptionsReader.Read(Environment.GetEnvironmentVariable);
-using var logs = new FisLoggerProvider(options.LogFormat, options.LogLevel, Console.Out, TimeProvider.System);
-var logger = logs.CreateLogger("FisExtension");
+var time = TimeProvider.System;
+using var logs = new FisLoggerProvider(options.LogFormat, options.LogLevel, Console.Out, time);
+using var loggerFactory = new LoggerFactory([logs]);
+var logger = loggerFactory.CreateLogger("FisExtension");
 Log.ExtensionEnabled(logger, ExtensionVersion.Current);
 foreach (var problem in problems)
 {
@@ -18,11 +22,17 @@ if (options.RuntimeApi.Length == 0)
     return 1;
 }
 
-using var shutdown = new CancellationTokenSource();
+var metrics = EmfMetricWriter.Create(options, Console.Out, time);
+await using var faults = FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new EmfPollObserver(metrics, time));
 using var upstream = UpstreamInvokerFactory.Create();
+using var shutdown = new CancellationTokenSource();
+
+// Outside Lambda (local runs, Ctrl-C) a signal ends the extension as SHUTDOWN would.
+using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; shutdown.Cancel(); });
+using var onSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; shutdown.Cancel(); });
 
 // 2. Bind the proxy listener before registering: Lambda starts the runtime only after every extension registered.
-var proxy = await ProxyHost.TryStartAsync(options, upstream, logs, logger, shutdown.Token);
+var proxy = await ProxyHost.TryStartAsync(options, upstream, faults, new FaultTelemetry(logger, metrics), logs, logger, shutdown.Token);
 
 // 3. Register at the original endpoint, under the file name Lambda knows this extension by.
 var extensionsApi = new ExtensionsApiClient(upstream, options.RuntimeApi);
@@ -40,8 +50,11 @@ catch (HttpRequestException exception)
 
 Log.Registered(logger, extensionName, extensionId);
 
-// 4. Run the event loop until SHUTDOWN, then stop the proxy well inside Lambda's 2,000 ms budget.
-var shutdownEvent = await new ExtensionEventLoop(extensionsApi, extensionId, TimeProvider.System, logger).RunUntilShutdownAsync(shutdown.Token);
+// 4. Start polling the configuration location in the background; the first poll does not hold up init.
+await faults.StartAsync(shutdown.Token);
+
+// 5. Run the event loop until SHUTDOWN, then stop the proxy well inside Lambda's 2,000 ms budget.
+var shutdownEvent = await new ExtensionEventLoop(extensionsApi, extensionId, time, logger).RunUntilShutdownAsync(shutdown.Token);
 Log.ShuttingDown(logger, shutdownEvent?.ShutdownReason ?? "cancelled");
 if (proxy is not null)
 {

@@ -1,5 +1,6 @@
 using System.Net;
 using FisExtension.Configuration;
+using FisExtension.Faults;
 using FisExtension.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
@@ -9,17 +10,26 @@ namespace FisExtension.RuntimeApi;
 /// <summary>Kestrel on 127.0.0.1 serving the <see cref="RuntimeApiProxy"/>; started before registration.</summary>
 internal static class ProxyHost
 {
-    private static readonly TimeSpan StopBudget = TimeSpan.FromMilliseconds(500);
+    // At SHUTDOWN nothing useful is in flight: a runtime still parked in /next is about to be stopped. A short
+    // budget keeps the extension's exit within a small part of Lambda's 2,000 ms.
+    private static readonly TimeSpan StopBudget = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Binds the listener and starts serving; returns once connections are accepted, or null when the port cannot
     /// be bound. Then the wrapper finds no proxy and leaves the runtime on the original endpoint (fail open).
     /// </summary>
-    public static async Task<WebApplication?> TryStartAsync(ExtensionOptions options, HttpMessageInvoker upstream, ILoggerProvider logs, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<WebApplication?> TryStartAsync(
+        ExtensionOptions options,
+        HttpMessageInvoker upstream,
+        IFaultSnapshotSource faults,
+        FaultTelemetry telemetry,
+        ILoggerProvider logs,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var app = await StartAsync(options, upstream, logs, cancellationToken).ConfigureAwait(false);
+            var app = await StartAsync(options, upstream, faults, telemetry, logs, cancellationToken).ConfigureAwait(false);
             Log.ProxyListening(logger, $"127.0.0.1:{options.ListenerPort}", options.UpstreamRuntimeApi);
             return app;
         }
@@ -38,7 +48,13 @@ internal static class ProxyHost
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<WebApplication> StartAsync(ExtensionOptions options, HttpMessageInvoker upstream, ILoggerProvider logs, CancellationToken cancellationToken)
+    private static async Task<WebApplication> StartAsync(
+        ExtensionOptions options,
+        HttpMessageInvoker upstream,
+        IFaultSnapshotSource faults,
+        FaultTelemetry telemetry,
+        ILoggerProvider logs,
+        CancellationToken cancellationToken)
     {
         // The empty builder reads no appsettings.json or ASPNETCORE_* variables: the function's own files and
         // environment must not reconfigure the extension.
@@ -54,10 +70,20 @@ internal static class ProxyHost
         builder.Services.AddSingleton(upstream);
 
         var app = builder.Build();
+        var interceptor = new InvocationInterceptor(
+            faults,
+            new FaultPlanner(new SeededRandomSource(options.RandomSeed)),
+            new InvocationRegistry(),
+            upstream,
+            options.UpstreamRuntimeApi,
+            TimeProvider.System,
+            telemetry,
+            app.Lifetime.ApplicationStopping);
         var proxy = new RuntimeApiProxy(
             app.Services.GetRequiredService<IHttpForwarder>(),
             upstream,
             options.UpstreamRuntimeApi,
+            interceptor,
             app.Services.GetRequiredService<ILogger<RuntimeApiProxy>>());
         app.Run(proxy.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

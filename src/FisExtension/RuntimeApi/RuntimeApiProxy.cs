@@ -6,9 +6,15 @@ namespace FisExtension.RuntimeApi;
 
 /// <summary>
 /// The Runtime API proxy: every request the runtime makes is forwarded to the upstream Runtime API with YARP,
-/// bytes and headers unchanged. Unknown paths (<c>/restore/*</c>, future endpoints) pass through too.
+/// bytes and headers unchanged, except where a fault says otherwise. Unknown paths (<c>/restore/*</c>, future
+/// endpoints) pass through too.
 /// </summary>
-internal sealed class RuntimeApiProxy(IHttpForwarder forwarder, HttpMessageInvoker upstream, string upstreamAddress, ILogger<RuntimeApiProxy> logger)
+internal sealed class RuntimeApiProxy(
+    IHttpForwarder forwarder,
+    HttpMessageInvoker upstream,
+    string upstreamAddress,
+    InvocationInterceptor interceptor,
+    ILogger<RuntimeApiProxy> logger)
 {
     /// <summary>
     /// No activity timeout: <c>/next</c> long-polls, and the process may be frozen in the middle of it.
@@ -23,29 +29,47 @@ internal sealed class RuntimeApiProxy(IHttpForwarder forwarder, HttpMessageInvok
 
     private readonly string _destinationPrefix = $"http://{upstreamAddress}";
     private readonly StreamingResultForwarder _streaming = new(upstreamAddress);
+    private readonly NextInvocationTransformer _nextInvocation = new(interceptor);
 
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context)
     {
-        if (StreamingResultForwarder.Applies(context.Request))
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) && request.Path.Value == RuntimeApiPaths.NextInvocation)
         {
-            await ForwardStreamingAsync(context).ConfigureAwait(false);
-            return;
+            return ForwardAsync(context, _nextInvocation);
         }
 
-        var error = await forwarder.SendAsync(context, _destinationPrefix, upstream, RequestConfig, HttpTransformer.Empty).ConfigureAwait(false);
-        if (error != ForwarderError.None)
+        if (HttpMethods.IsPost(request.Method)
+            && RuntimeApiPaths.TryParseInvocationResult(request.Path.Value ?? "", out var requestId, out _)
+            && interceptor.TryTakeOverride(requestId, out var pending))
+        {
+            return AnswerAsync(context, () => interceptor.ReplaceResultAsync(context, requestId, pending));
+        }
+
+        return StreamingResultForwarder.Applies(request)
+            ? AnswerAsync(context, () => _streaming.ForwardAsync(context))
+            : ForwardAsync(context, HttpTransformer.Empty);
+    }
+
+    private async Task ForwardAsync(HttpContext context, HttpTransformer transformer)
+    {
+        var error = await forwarder.SendAsync(context, _destinationPrefix, upstream, RequestConfig, transformer).ConfigureAwait(false);
+        // A runtime that hung up (it was stopped, or gave up) is not an upstream failure worth a warning.
+        if (error != ForwarderError.None && !context.RequestAborted.IsCancellationRequested)
         {
             Log.ForwardFailed(logger, context.Request.Method, context.Request.Path, error.ToString(), context.Response.StatusCode);
         }
     }
 
-    private async Task ForwardStreamingAsync(HttpContext context)
+    /// <summary>Runs a path YARP does not handle, mapping an unreachable or failing upstream to a 502 like YARP does.</summary>
+    private async Task AnswerAsync(HttpContext context, Func<Task> answer)
     {
         try
         {
-            await _streaming.ForwardAsync(context).ConfigureAwait(false);
+            await answer().ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (exception is IOException or HttpRequestException or System.Net.Sockets.SocketException
+            || (exception is OperationCanceledException && !context.RequestAborted.IsCancellationRequested))
         {
             Log.ForwardFailed(logger, context.Request.Method, context.Request.Path, exception.Message, StatusCodes.Status502BadGateway);
             if (!context.Response.HasStarted)

@@ -31,17 +31,7 @@ internal sealed class StreamingResultForwarder(string upstreamAddress)
     public async Task ForwardAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        NetworkStream upstream;
-        try
-        {
-            upstream = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException)
-        {
-            context.Response.StatusCode = StatusCodes.Status502BadGateway;
-            return;
-        }
-
+        var upstream = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using (upstream.ConfigureAwait(false))
         {
             var buffer = new byte[BufferSize];

@@ -1,0 +1,96 @@
+using FisExtension.Emulator;
+
+namespace FisExtension.IntegrationTests.Harness;
+
+/// <summary>
+/// One function in the emulator with the real published extension attached as a layer: a temporary <c>/opt</c>
+/// holding <c>extensions/fis-extension</c> and <c>aws-fis/bootstrap</c>, a free proxy port, and
+/// <c>AWS_LAMBDA_EXEC_WRAPPER</c> set as users set it. Everything is torn down on dispose.
+/// </summary>
+internal sealed class ExtensionHarness : IAsyncDisposable
+{
+    private ExtensionHarness(LambdaEmulator emulator, string optDirectory, int proxyPort)
+    {
+        Emulator = emulator;
+        OptDirectory = optDirectory;
+        ProxyPort = proxyPort;
+    }
+
+    public LambdaEmulator Emulator { get; }
+
+    public string OptDirectory { get; }
+
+    public int ProxyPort { get; }
+
+    /// <summary>The proxy's address, which a runtime started through the wrapper sees as AWS_LAMBDA_RUNTIME_API.</summary>
+    public string ProxyAddress => $"127.0.0.1:{ProxyPort}";
+
+    public static async Task<ExtensionHarness> StartAsync(HarnessOptions options, string functionName = "fis-test-function")
+    {
+        var opt = Directory.CreateTempSubdirectory("fis-opt-").FullName;
+        var port = FreePort.Next();
+        var environment = new Dictionary<string, string>(options.Environment);
+        if (options.WithExtension)
+        {
+            Directory.CreateDirectory(Path.Combine(opt, "extensions"));
+            Directory.CreateDirectory(Path.Combine(opt, "aws-fis"));
+            File.CreateSymbolicLink(Path.Combine(opt, "extensions", "fis-extension"), RepositoryPaths.RequirePublishedExtension());
+            File.CreateSymbolicLink(Path.Combine(opt, "aws-fis", "bootstrap"), RepositoryPaths.Wrapper);
+            environment.TryAdd("AWS_LAMBDA_EXEC_WRAPPER", Path.Combine(opt, "aws-fis", "bootstrap"));
+            environment.TryAdd("AWS_FIS_PROXY_LISTENER_PORT", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (options.ConfigurationDirectory is { } configuration)
+            {
+                environment.TryAdd("AWS_FIS_CONFIGURATION_LOCATION", configuration.EndsWith('/') ? configuration : configuration + "/");
+            }
+        }
+
+        var function = new FunctionDefinition
+        {
+            FunctionName = functionName,
+            RuntimeCommand = options.RuntimeCommand,
+            Handler = options.Handler,
+            OptDirectory = opt,
+            TaskRoot = options.TaskRoot,
+            Environment = environment,
+            Timeout = options.Timeout,
+            MemorySizeMb = options.MemorySizeMb,
+        };
+        var emulatorOptions = new EmulatorOptions
+        {
+            Freeze = options.Freeze,
+            MaxConcurrency = options.MaxConcurrency,
+            AdditionalInvocationHeaders = options.AdditionalInvocationHeaders,
+        };
+        var emulator = await LambdaEmulator.StartAsync(function, emulatorOptions);
+        return new ExtensionHarness(emulator, opt, port);
+    }
+
+    /// <summary>A client that plays the runtime against the proxy (or any address), with no timeout, as runtimes do.</summary>
+    public RuntimeClient RuntimeThroughProxy() => new(ProxyAddress);
+
+    public RuntimeClient RuntimeDirect() => new(Emulator.RuntimeApiAddress);
+
+    /// <summary>The emulator's captured log lines of the extension process.</summary>
+    public IReadOnlyList<string> ExtensionLogs() => Emulator.Logs.Where(l => l.Contains("fis-extension", StringComparison.Ordinal)).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Emulator.DisposeAsync();
+
+        // For a failing test: FIS_TEST_LOG_DIR=/tmp/logs keeps every environment's log stream.
+        if (System.Environment.GetEnvironmentVariable("FIS_TEST_LOG_DIR") is { Length: > 0 } logDirectory)
+        {
+            Directory.CreateDirectory(logDirectory);
+            await File.WriteAllLinesAsync(Path.Combine(logDirectory, $"{Path.GetFileName(OptDirectory)}.log"), Emulator.Logs);
+        }
+
+        try
+        {
+            Directory.Delete(OptDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still closing its files; the temp folder is cleaned by the system.
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace FisExtension.IntegrationTests.Harness;
+
+/// <summary>What one test needs from the Lambda environment around the extension.</summary>
+internal sealed record HarnessOptions
+{
+    /// <summary>The runtime to start through the wrapper, or null when the test itself plays the runtime.</summary>
+    public IReadOnlyList<string>? RuntimeCommand { get; init; }
+
+    public string Handler { get; init; } = "index.handler";
+
+    public string? TaskRoot { get; init; }
+
+    /// <summary>Extra function environment variables (AWS_FIS_*, handler settings).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether the layer (extension + wrapper) is attached. Without it the same function runs bare, for comparisons.</summary>
+    public bool WithExtension { get; init; } = true;
+
+    /// <summary>A fault configuration folder the extension polls (a local configuration location).</summary>
+    public string? ConfigurationDirectory { get; init; }
+
+    public int MaxConcurrency { get; init; } = 1;
+
+    public bool Freeze { get; init; } = true;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int MemorySizeMb { get; init; } = 128;
+
+    /// <summary>Headers the emulator adds to every <c>/next</c> answer, standing for ones Lambda may add in future.</summary>
+    public IReadOnlyDictionary<string, string> AdditionalInvocationHeaders { get; init; } = new Dictionary<string, string>();
+}

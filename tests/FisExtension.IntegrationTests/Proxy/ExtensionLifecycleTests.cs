@@ -1,0 +1,78 @@
+using System.Text;
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Proxy;
+
+/// <summary>The extension as Lambda sees it: registration, the wrapper, shutdown.</summary>
+public sealed class ExtensionLifecycleTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task Extension_RegistersUnderItsFileName_ForInvokeAndShutdown()
+    {
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions());
+        using var runtime = harness.RuntimeThroughProxy();
+
+        var init = harness.Emulator.InitializeAsync();
+        _ = runtime.EchoOneAsync();
+        var result = await init;
+
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        var extension = Assert.Single(result.Extensions);
+        Assert.Equal("fis-extension", extension.Name);
+        Assert.Equal(["INVOKE", "SHUTDOWN"], extension.Events.Order());
+        Assert.Contains(harness.ExtensionLogs(), l => l.Contains("AWS FIS EXTENSION - extension enabled", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task RuntimeStartedThroughTheWrapper_FindsTheProxyListening_AndIsServedThroughIt()
+    {
+        // The wrapper points the runtime at the proxy only if something listens when the runtime starts, which is
+        // right after registration: seeing the proxy address proves the listener was bound before registering.
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
+        {
+            RuntimeCommand = [Path.Combine(RepositoryPaths.Functions, "env-runtime", "bootstrap")],
+        });
+
+        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
+
+        Assert.Null(result.FunctionError);
+        Assert.Equal(harness.ProxyAddress, Encoding.UTF8.GetString(result.Payload));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WithoutTheExtension_TheWrapperLeavesTheOriginalEndpoint()
+    {
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
+        {
+            WithExtension = false,
+            RuntimeCommand = [Path.Combine(RepositoryPaths.Functions, "env-runtime", "bootstrap")],
+            Environment = new Dictionary<string, string>
+            {
+                ["AWS_LAMBDA_EXEC_WRAPPER"] = RepositoryPaths.Wrapper,
+                ["AWS_FIS_PROXY_LISTENER_PORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        });
+
+        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
+
+        Assert.Null(result.FunctionError);
+        Assert.Equal(harness.Emulator.RuntimeApiAddress, Encoding.UTF8.GetString(result.Payload));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Shutdown_MakesTheExtensionExitQuickly_WithCodeZero()
+    {
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
+        {
+            RuntimeCommand = [Path.Combine(RepositoryPaths.Functions, "env-runtime", "bootstrap")],
+        });
+        await harness.Emulator.InvokeAsync("{}"u8.ToArray());
+
+        var shutdown = await harness.Emulator.ShutdownAsync();
+
+        var extension = Assert.Single(shutdown.Extensions);
+        Assert.False(extension.Killed);
+        Assert.Equal(0, extension.ExitCode);
+        Assert.True(extension.ExitedAfter < TimeSpan.FromMilliseconds(1000), $"exited after {extension.ExitedAfter.TotalMilliseconds} ms");
+    }
+}
