@@ -25,7 +25,7 @@ if grep -E "warning (IL|CS|NU|AOT)[0-9]+" "$log" >&2; then
 fi
 
 publish="artifacts/publish/FisExtension/release_$rid"
-stage="artifacts/layer/stage-$arch"
+stage="artifacts/layer/$arch"  # the unpacked layer: what Lambda puts in /opt
 rm -rf "$stage"
 mkdir -p "$stage/extensions" "$stage/aws-fis"
 cp "$publish/fis-extension" "$stage/extensions/fis-extension"
