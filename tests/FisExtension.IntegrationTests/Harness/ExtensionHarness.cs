@@ -73,6 +73,26 @@ internal sealed class ExtensionHarness : IAsyncDisposable
     /// <summary>The emulator's captured log lines of the extension process.</summary>
     public IReadOnlyList<string> ExtensionLogs() => Emulator.Logs.Where(l => l.Contains("fis-extension", StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// Waits for the extension to log a line containing <paramref name="text"/>: its output reaches the emulator
+    /// asynchronously, a moment after the behaviour it describes.
+    /// </summary>
+    public async Task<bool> ExtensionLoggedAsync(string text, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(5));
+        while (!ExtensionLogs().Any(l => l.Contains(text, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Emulator.DisposeAsync();

@@ -20,7 +20,7 @@ public sealed class ExtensionLifecycleTests
         var extension = Assert.Single(result.Extensions);
         Assert.Equal("fis-extension", extension.Name);
         Assert.Equal(["INVOKE", "SHUTDOWN"], extension.Events.Order());
-        Assert.Contains(harness.ExtensionLogs(), l => l.Contains("AWS FIS EXTENSION - extension enabled", StringComparison.Ordinal));
+        Assert.True(await harness.ExtensionLoggedAsync("AWS FIS EXTENSION - extension enabled"));
     }
 
     [Fact(Timeout = 60_000)]

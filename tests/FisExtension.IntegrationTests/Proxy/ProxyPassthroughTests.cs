@@ -146,7 +146,7 @@ public sealed class ProxyPassthroughTests
 
         Assert.Equal(502, next.StatusCode);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15));
-        Assert.Contains(harness.ExtensionLogs(), l => l.Contains("could not forward GET /2018-06-01/runtime/invocation/next", StringComparison.Ordinal));
+        Assert.True(await harness.ExtensionLoggedAsync("could not forward GET /2018-06-01/runtime/invocation/next"));
     }
 
     private static byte[] RandomBytes(Random random, int size)
