@@ -93,7 +93,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
   runs_before=$(wc -l < "$marker")
   start=$(date +%s%N)
   headers=$(mktemp)
-  body=$(curl -s -D "$headers" -d @../shared/data/lambda-events/proxy-event.json \
+  body=$(curl -s -D "$headers" -d @tests/functions/orders-api/api-gateway-event.json \
     "http://127.0.0.1:$invoke_port/2015-03-31/functions/function/invocations" 2>/dev/null || echo '(no answer)')
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   function_error=$(grep -i '^X-Amz-Function-Error:' "$headers" | tr -d '\r' | cut -d' ' -f2 || true)
