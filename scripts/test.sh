@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
 # The whole test run, as CI does it: install what a fresh machine lacks, publish the extension NativeAOT
-# (any trim or AOT warning fails it), build the layer, then run every test.
+# (any trim or AOT warning fails it), build the layer, then run every test project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-prerequisites.sh
 bash scripts/build-layer.sh
-dotnet test FisExtension.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee artifacts/test-output.txt
+mkdir -p artifacts
+status=0
+dotnet test FisExtension.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee artifacts/test-output.txt || status=$?
+
+# One closing line over every test project, in the plain form CI reads.
+passed=$(grep -E '^\s+Passed:\s+[0-9]+' artifacts/test-output.txt | awk '{s += $2} END {print s + 0}')
+failed=$(grep -E '^\s+Failed:\s+[0-9]+' artifacts/test-output.txt | awk '{s += $2} END {print s + 0}')
+skipped=$(grep -E '^\s+Skipped:\s+[0-9]+' artifacts/test-output.txt | awk '{s += $2} END {print s + 0}')
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"
