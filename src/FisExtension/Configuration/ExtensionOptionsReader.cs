@@ -29,7 +29,8 @@ internal static class ExtensionOptionsReader
                 : LogFormat.Text,
         };
 
-        var port = ReadInt(Get(EnvironmentVariables.ProxyListenerPort), EnvironmentVariables.ProxyListenerPort, 1, 65535, problems);
+        // Lambda runs extensions as an unprivileged user, which cannot bind ports under 1024.
+        var port = ReadInt(Get(EnvironmentVariables.ProxyListenerPort), EnvironmentVariables.ProxyListenerPort, 1024, 65535, problems);
         if (port is { } p)
         {
             options = options with { ListenerPort = p };
@@ -89,7 +90,8 @@ internal static class ExtensionOptionsReader
             return null;
         }
 
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        // Plain digits (and a minus sign) only, read exactly as the wrapper script reads the port.
+        if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) && !value.StartsWith('+') && parsed >= min && parsed <= max)
         {
             return parsed;
         }

@@ -33,9 +33,11 @@ internal static class ProxyHost
             Log.ProxyListening(logger, $"127.0.0.1:{options.ListenerPort}", options.UpstreamRuntimeApi);
             return app;
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.ListenFailed(logger, $"127.0.0.1:{options.ListenerPort}", exception.Message);
+            // Any bind failure (port taken, not permitted, address missing) must not crash the extension during
+            // init: that would fail the function's init. Without the proxy the function simply runs untouched.
+            Log.ListenFailed(logger, $"127.0.0.1:{options.ListenerPort}", $"{exception.GetType().Name}: {exception.Message}");
             return null;
         }
     }

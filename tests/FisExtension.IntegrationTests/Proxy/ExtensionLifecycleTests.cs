@@ -60,6 +60,31 @@ public sealed class ExtensionLifecycleTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PortHeldByAnotherServer_TheRuntimeKeepsTheOriginalEndpoint_AndTheFunctionRuns()
+    {
+        // Another program answers HTTP on the proxy port: the extension cannot bind, and the wrapper must not hand
+        // the runtime to that program.
+        using var foreign = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        foreign.Start();
+        var port = ((System.Net.IPEndPoint)foreign.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        var answering = AnswerEveryConnectionWith200Async(foreign, stop.Token);
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
+        {
+            RuntimeCommand = [Path.Combine(RepositoryPaths.Functions, "env-runtime", "bootstrap")],
+            Environment = new Dictionary<string, string> { ["AWS_FIS_PROXY_LISTENER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        });
+
+        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
+
+        Assert.Null(result.FunctionError);
+        Assert.Equal(harness.Emulator.RuntimeApiAddress, Encoding.UTF8.GetString(result.Payload));
+        Assert.True(await harness.ExtensionLoggedAsync("could not listen on 127.0.0.1:" + port));
+        await stop.CancelAsync();
+        await answering;
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Shutdown_MakesTheExtensionExitQuickly_WithCodeZero()
     {
         await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
@@ -74,5 +99,21 @@ public sealed class ExtensionLifecycleTests
         Assert.False(extension.Killed);
         Assert.Equal(0, extension.ExitCode);
         Assert.True(extension.ExitedAfter < TimeSpan.FromMilliseconds(1000), $"exited after {extension.ExitedAfter.TotalMilliseconds} ms");
+    }
+
+    private static async Task AnswerEveryConnectionWith200Async(System.Net.Sockets.TcpListener listener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                using var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                var stream = client.GetStream();
+                await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

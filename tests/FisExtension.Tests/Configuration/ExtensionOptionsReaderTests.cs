@@ -63,6 +63,8 @@ public sealed class ExtensionOptionsReaderTests
     [Theory]
     [InlineData(EnvironmentVariables.ProxyListenerPort, "70000")]
     [InlineData(EnvironmentVariables.ProxyListenerPort, "abc")]
+    [InlineData(EnvironmentVariables.ProxyListenerPort, "80")]
+    [InlineData(EnvironmentVariables.ProxyListenerPort, "+9200")]
     [InlineData(EnvironmentVariables.LogLevel, "LOUD")]
     [InlineData(EnvironmentVariables.ExtensionMetrics, "some")]
     [InlineData(EnvironmentVariables.PollMaxWaitMilliseconds, "-1")]
