@@ -8,32 +8,44 @@ internal sealed record Http1ResponseHead(int StatusCode, IReadOnlyList<KeyValueP
     private const int MaxHeadBytes = 64 * 1024;
     private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
 
-    /// <summary>Reads until the blank line; any body bytes read past it stay at the start of <paramref name="buffer"/>.</summary>
+    /// <summary>
+    /// Reads until the blank line of the final response; interim 1xx heads (<c>100 Continue</c>) are skipped. Any
+    /// body bytes read past the head stay at the start of <paramref name="buffer"/>.
+    /// </summary>
     public static async Task<Http1ResponseHead> ReadAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
     {
+        var limit = Math.Min(buffer.Length, MaxHeadBytes);
         var filled = 0;
         while (true)
         {
-            var read = await stream.ReadAsync(buffer.AsMemory(filled, Math.Min(buffer.Length, MaxHeadBytes) - filled), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new IOException("the upstream closed the connection before its response headers ended");
-            }
-
-            filled += read;
             var end = buffer.AsSpan(0, filled).IndexOf(HeadEnd);
-            if (end >= 0)
+            if (end < 0)
             {
-                var head = Parse(Encoding.Latin1.GetString(buffer, 0, end));
-                var rest = filled - end - HeadEnd.Length;
-                Buffer.BlockCopy(buffer, end + HeadEnd.Length, buffer, 0, rest);
-                return head with { BodyBytesAlreadyRead = rest };
+                if (filled >= limit)
+                {
+                    throw new IOException("the upstream's response headers are larger than 64 KiB");
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(filled, limit - filled), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException("the upstream closed the connection before its response headers ended");
+                }
+
+                filled += read;
+                continue;
             }
 
-            if (filled >= Math.Min(buffer.Length, MaxHeadBytes))
+            var head = Parse(Encoding.Latin1.GetString(buffer, 0, end));
+            var rest = filled - end - HeadEnd.Length;
+            Buffer.BlockCopy(buffer, end + HeadEnd.Length, buffer, 0, rest);
+            filled = rest;
+            if (head.StatusCode is >= 100 and < 200)
             {
-                throw new IOException("the upstream's response headers are larger than 64 KiB");
+                continue;
             }
+
+            return head with { BodyBytesAlreadyRead = rest };
         }
     }
 

@@ -24,7 +24,15 @@ internal sealed class NextInvocationTransformer(InvocationInterceptor intercepto
         {
             httpContext.Response.StatusCode = (int)answer.StatusCode;
             await base.TransformResponseAsync(httpContext, answer, cancellationToken).ConfigureAwait(false);
-            await answer.Content.CopyToAsync(httpContext.Response.Body, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await answer.Content.CopyToAsync(httpContext.Response.Body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or HttpRequestException)
+            {
+                // Headers are out: only a reset tells the runtime the event is incomplete.
+                httpContext.Abort();
+            }
         }
 
         return false;

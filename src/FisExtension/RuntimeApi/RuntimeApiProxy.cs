@@ -34,13 +34,18 @@ internal sealed class RuntimeApiProxy(
     public Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) && request.Path.Value == ProxyIdentity.Path)
+        {
+            return ProxyIdentity.AnswerAsync(context);
+        }
+
         if (HttpMethods.IsGet(request.Method) && request.Path.Value == RuntimeApiPaths.NextInvocation)
         {
             return ForwardAsync(context, _nextInvocation);
         }
 
         if (HttpMethods.IsPost(request.Method)
-            && RuntimeApiPaths.TryParseInvocationResult(request.Path.Value ?? "", out var requestId, out _)
+            && RuntimeApiPaths.TryParseInvocationResult(RawPath(context), out var requestId, out _)
             && interceptor.TryTakeOverride(requestId, out var pending))
         {
             return AnswerAsync(context, () => interceptor.ReplaceResultAsync(context, requestId, pending));
@@ -49,6 +54,14 @@ internal sealed class RuntimeApiProxy(
         return StreamingResultForwarder.Applies(request)
             ? AnswerAsync(context, () => _streaming.ForwardAsync(context))
             : ForwardAsync(context, HttpTransformer.Empty);
+    }
+
+    /// <summary>The path as the runtime sent it, still escaped: Kestrel's decoded path would be unescaped twice.</summary>
+    private static string RawPath(HttpContext context)
+    {
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? target : target[..query];
     }
 
     private async Task ForwardAsync(HttpContext context, HttpTransformer transformer)
@@ -61,19 +74,26 @@ internal sealed class RuntimeApiProxy(
         }
     }
 
-    /// <summary>Runs a path YARP does not handle, mapping an unreachable or failing upstream to a 502 like YARP does.</summary>
+    /// <summary>
+    /// Runs a path YARP does not handle, with YARP's deliberate answers to failure: 502 while nothing was sent to
+    /// the runtime, and an aborted connection once it was, so a truncated body can never pass as a whole one.
+    /// </summary>
     private async Task AnswerAsync(HttpContext context, Func<Task> answer)
     {
         try
         {
             await answer().ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException or System.Net.Sockets.SocketException
-            || (exception is OperationCanceledException && !context.RequestAborted.IsCancellationRequested))
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
         {
-            Log.ForwardFailed(logger, context.Request.Method, context.Request.Path, exception.Message, StatusCodes.Status502BadGateway);
-            if (!context.Response.HasStarted)
+            Log.ForwardFailed(logger, context.Request.Method, context.Request.Path, $"{exception.GetType().Name}: {exception.Message}", StatusCodes.Status502BadGateway);
+            if (context.Response.HasStarted)
             {
+                context.Abort();
+            }
+            else
+            {
+                context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status502BadGateway;
             }
         }

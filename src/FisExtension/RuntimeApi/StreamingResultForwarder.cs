@@ -19,6 +19,9 @@ internal sealed class StreamingResultForwarder(string upstreamAddress)
     private static readonly HashSet<string> HeadersNotCopied = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "TE", "Upgrade", "Proxy-Connection",
+
+        // Kestrel already answered the runtime's Expect; forwarded, it would make the upstream send a 100 too.
+        "Expect",
     };
 
     /// <summary>True for a result sent without a length whose sender announced trailers or streaming.</summary>
@@ -36,10 +39,29 @@ internal sealed class StreamingResultForwarder(string upstreamAddress)
         {
             var buffer = new byte[BufferSize];
             await WriteRequestHeadAsync(context.Request, upstream, cancellationToken).ConfigureAwait(false);
-            await CopyBodyAsChunksAsync(context.Request.Body, upstream, buffer, cancellationToken).ConfigureAwait(false);
-            await WriteTrailersAsync(context, upstream, cancellationToken).ConfigureAwait(false);
+            IOException? sendFailure = null;
+            try
+            {
+                await CopyBodyAsChunksAsync(context.Request.Body, upstream, buffer, cancellationToken).ConfigureAwait(false);
+                await WriteTrailersAsync(context, upstream, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The upstream may have answered early (400 unknown request id, 413 too large) and closed:
+                // that answer, not a 502, is what the runtime must see.
+                sendFailure = exception;
+            }
 
-            var head = await Http1ResponseHead.ReadAsync(upstream, buffer, cancellationToken).ConfigureAwait(false);
+            Http1ResponseHead head;
+            try
+            {
+                head = await Http1ResponseHead.ReadAsync(upstream, buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException) when (sendFailure is not null)
+            {
+                throw sendFailure;
+            }
+
             context.Response.StatusCode = head.StatusCode;
             foreach (var (name, value) in head.Headers.Where(h => !HeadersNotCopied.Contains(h.Key)))
             {
@@ -120,7 +142,7 @@ internal sealed class StreamingResultForwarder(string upstreamAddress)
 
     private static async Task CopyResponseBodyAsync(Http1ResponseHead head, Stream upstream, byte[] buffer, Stream destination, CancellationToken cancellationToken)
     {
-        var prefetched = new MemoryStream(buffer, 0, head.BodyBytesAlreadyRead, writable: false);
+        var prefetched = new MemoryStream(buffer.AsSpan(0, head.BodyBytesAlreadyRead).ToArray(), writable: false);
         Stream source = new ConcatenatedStream(prefetched, upstream);
         if (string.Equals(head.Header("Transfer-Encoding"), "chunked", StringComparison.OrdinalIgnoreCase))
         {
@@ -128,16 +150,22 @@ internal sealed class StreamingResultForwarder(string upstreamAddress)
             return;
         }
 
-        var body = long.TryParse(head.Header("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            ? new byte[length]
-            : null;
-        if (body is null)
+        if (!long.TryParse(head.Header("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var remaining))
         {
             await source.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await source.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
-        await destination.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+        while (remaining > 0)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new IOException("the upstream closed the connection before its response body ended");
+            }
+
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            remaining -= read;
+        }
     }
 }

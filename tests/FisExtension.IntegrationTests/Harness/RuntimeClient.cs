@@ -69,7 +69,8 @@ internal sealed class RuntimeClient(string address) : IDisposable
         IReadOnlyList<byte[]> chunks,
         Func<int, Task> beforeChunk,
         IReadOnlyList<KeyValuePair<string, string>> trailers,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string extraHeaders = "")
     {
         var separator = address.LastIndexOf(':');
         using var socket = new TcpClient();
@@ -78,7 +79,7 @@ internal sealed class RuntimeClient(string address) : IDisposable
         var trailerNames = string.Join(", ", trailers.Select(t => t.Key));
         var head = $"POST /2018-06-01/runtime/invocation/{requestId}/response HTTP/1.1\r\nHost: {address}\r\n"
             + "Lambda-Runtime-Function-Response-Mode: streaming\r\nContent-Type: application/octet-stream\r\n"
-            + $"Transfer-Encoding: chunked\r\nTrailer: {trailerNames}\r\nConnection: close\r\n\r\n";
+            + $"Transfer-Encoding: chunked\r\nTrailer: {trailerNames}\r\nConnection: close\r\n{extraHeaders}\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), cancellationToken);
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -98,8 +99,18 @@ internal sealed class RuntimeClient(string address) : IDisposable
         end.Append("\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(end.ToString()), cancellationToken);
         using var reader = new StreamReader(stream, Encoding.ASCII);
-        var status = await reader.ReadLineAsync(cancellationToken) ?? "";
-        return int.Parse(status.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        while (true)
+        {
+            var status = await reader.ReadLineAsync(cancellationToken) ?? "";
+            var code = int.Parse(status.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            if (code >= 200)
+            {
+                return code;
+            }
+
+            // An interim 100 Continue: skip its blank line and read the final status.
+            await reader.ReadLineAsync(cancellationToken);
+        }
     }
 
     public void Dispose() => _http.Dispose();

@@ -100,6 +100,23 @@ public sealed class ProxyPassthroughTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task StreamedResponse_SentWithExpectContinue_IsAcceptedAndArrivesWhole()
+    {
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions());
+        using var runtime = harness.RuntimeThroughProxy();
+        var invoke = harness.Emulator.InvokeAsync("{}"u8.ToArray());
+        var next = await runtime.NextAsync();
+
+        var status = await runtime.PostStreamingResponseAsync(
+            next.RequestId, [Encoding.UTF8.GetBytes("continued "), Encoding.UTF8.GetBytes("stream")], _ => Task.CompletedTask, [], extraHeaders: "Expect: 100-continue\r\n");
+        var result = await invoke;
+
+        Assert.Equal(202, status);
+        Assert.True(result.Streamed);
+        Assert.Equal("continued stream", Encoding.UTF8.GetString(result.Payload));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task SixteenConcurrentInvocations_AreEachAnsweredWithTheirOwnResult()
     {
         const int Concurrency = 16;

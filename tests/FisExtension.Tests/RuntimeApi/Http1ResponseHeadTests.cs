@@ -20,6 +20,18 @@ public sealed class Http1ResponseHeadTests
     }
 
     [Fact(Timeout = 5000)]
+    public async Task InterimContinueHead_IsSkipped_ForTheFinalOne()
+    {
+        using var stream = new MemoryStream(Encoding.ASCII.GetBytes("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\nOK"));
+        var buffer = new byte[1024];
+
+        var head = await Http1ResponseHead.ReadAsync(stream, buffer, CancellationToken.None);
+
+        Assert.Equal(202, head.StatusCode);
+        Assert.Equal("OK", Encoding.ASCII.GetString(buffer, 0, head.BodyBytesAlreadyRead));
+    }
+
+    [Fact(Timeout = 5000)]
     public async Task ConnectionClosedBeforeHeadEnds_IsAnIOException()
     {
         using var stream = new MemoryStream(Encoding.ASCII.GetBytes("HTTP/1.1 202 Accepted\r\n"));
