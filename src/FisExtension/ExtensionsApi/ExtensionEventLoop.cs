@@ -5,11 +5,15 @@ namespace FisExtension.ExtensionsApi;
 /// <summary>Waits on <c>event/next</c> until SHUTDOWN. INVOKE needs nothing from here: the proxy sees the invocation itself.</summary>
 internal sealed class ExtensionEventLoop(ExtensionsApiClient client, string extensionId, TimeProvider time, ILogger logger)
 {
-    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FirstRetryPause = TimeSpan.FromMilliseconds(100);
+
+    // A persistent failure must not write ten lines a second into the function's log forever.
+    private static readonly TimeSpan LongestRetryPause = TimeSpan.FromSeconds(5);
 
     /// <summary>Returns the SHUTDOWN event, or null when cancelled.</summary>
     public async Task<ExtensionEvent?> RunUntilShutdownAsync(CancellationToken cancellationToken)
     {
+        var retryPause = FirstRetryPause;
         while (true)
         {
             try
@@ -19,6 +23,8 @@ internal sealed class ExtensionEventLoop(ExtensionsApiClient client, string exte
                 {
                     return next;
                 }
+
+                retryPause = FirstRetryPause;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -29,7 +35,8 @@ internal sealed class ExtensionEventLoop(ExtensionsApiClient client, string exte
                 Log.EventLoopError(logger, exception);
                 try
                 {
-                    await Task.Delay(RetryPause, time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(retryPause, time, cancellationToken).ConfigureAwait(false);
+                    retryPause = TimeSpan.FromTicks(Math.Min(retryPause.Ticks * 2, LongestRetryPause.Ticks));
                 }
                 catch (OperationCanceledException)
                 {
