@@ -177,9 +177,13 @@ internal static partial class FaultObjectParser
     /// <summary>A value as written in the object, cut short so that one bad value cannot flood the log line.</summary>
     private static string Show(JsonElement value)
     {
-        // Raw JSON text of a string is escaped, so it never breaks the log line.
+        // Raw JSON text escapes line breaks, but JSON allows DEL and C1 controls unescaped: escape those too, so a
+        // value shown in a log line never carries a control character into it.
         var raw = value.GetRawText();
-        return raw.Length <= 64 ? raw : string.Concat(raw.AsSpan(0, 61), "...");
+        var shown = raw.Length <= 64 ? raw : string.Concat(raw.AsSpan(0, 61), "...");
+        return shown.Any(char.IsControl)
+            ? string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
+            : shown;
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
