@@ -22,7 +22,12 @@ internal sealed class InvocationInterceptor(
     // a Lambda invocation may run.
     private static readonly TimeSpan FallbackLifetime = TimeSpan.FromMinutes(15);
 
-    private static readonly HashSet<string> RequestHeadersNotCopied = new(StringComparer.OrdinalIgnoreCase) { "Host", "Content-Length" };
+    // The runtime's /next request is repeated for it after prevented events: every header but the hop-by-hop
+    // ones (RFC 9110 §7.6.1), as YARP forwards it.
+    private static readonly HashSet<string> RequestHeadersNotCopied = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "TE", "Upgrade", "Proxy-Connection", "Expect",
+    };
 
     /// <summary>
     /// Takes the upstream's answer to <c>/next</c> and returns the answer to hand to the runtime: the same one,
@@ -30,6 +35,21 @@ internal sealed class InvocationInterceptor(
     /// answered the prevented ones itself.
     /// </summary>
     public async Task<HttpResponseMessage> OnNextEventAsync(HttpRequest runtimeRequest, HttpResponseMessage next, CancellationToken cancellationToken)
+    {
+        var current = next;
+        try
+        {
+            return await InterceptAsync(runtimeRequest, next, response => current = response, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (!ReferenceEquals(current, next))
+        {
+            // A later event fetched by the proxy is ours to release; YARP releases the first.
+            current.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> InterceptAsync(HttpRequest runtimeRequest, HttpResponseMessage next, Action<HttpResponseMessage> track, CancellationToken cancellationToken)
     {
         var current = next;
         while (current.IsSuccessStatusCode && RequestIdOf(current) is { } requestId)
@@ -67,6 +87,7 @@ internal sealed class InvocationInterceptor(
             }
 
             current = following;
+            track(current);
         }
 
         return current;
@@ -105,9 +126,12 @@ internal sealed class InvocationInterceptor(
         await context.Request.Body.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
         using var response = await PostOverrideAsync(requestId, pending, cancellationToken).ConfigureAwait(false);
         context.Response.StatusCode = (int)response.StatusCode;
-        foreach (var (name, values) in response.Content.Headers)
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
-            context.Response.Headers.Append(name, values.ToArray());
+            if (!RequestHeadersNotCopied.Contains(name))
+            {
+                context.Response.Headers.Append(name, values.ToArray());
+            }
         }
 
         await response.Content.CopyToAsync(context.Response.Body, cancellationToken).ConfigureAwait(false);
@@ -135,13 +159,18 @@ internal sealed class InvocationInterceptor(
         }
 
         var response = await upstream.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        telemetry.Overridden(pending.Fault, requestId);
+        if (response.IsSuccessStatusCode)
+        {
+            // Counted once Lambda took it: an override the Runtime API refused was not injected.
+            telemetry.Overridden(pending.Fault, requestId);
+        }
+
         return response;
     }
 
     private async Task<HttpResponseMessage> FetchNextAsync(HttpRequest runtimeRequest, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{upstreamAddress}{RuntimeApiPaths.NextInvocation}"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{upstreamAddress}{RuntimeApiPaths.NextInvocation}{runtimeRequest.QueryString}"));
         foreach (var (name, values) in runtimeRequest.Headers)
         {
             if (!RequestHeadersNotCopied.Contains(name))
