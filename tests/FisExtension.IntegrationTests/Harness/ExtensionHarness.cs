@@ -54,6 +54,7 @@ internal sealed class ExtensionHarness : IAsyncDisposable
             Environment = environment,
             Timeout = options.Timeout,
             MemorySizeMb = options.MemorySizeMb,
+            LogFormat = options.LogFormat,
         };
         var emulatorOptions = new EmulatorOptions
         {

@@ -2,7 +2,13 @@
 //   { "action": "echo" }                       answers the event
 //   { "action": "error", "errorType", "errorMessage" }  throws
 //   { "action": "sleep", "sleepMs": N }        waits N ms, then answers the event (past the timeout when N is large)
-exports.handler = async (event) => {
+//   "markerFile": path                         with any action: append the request id to this file when the handler runs
+const fs = require('fs');
+
+exports.handler = async (event, context) => {
+  if (event && event.markerFile) {
+    fs.appendFileSync(event.markerFile, `${context.awsRequestId}\n`);
+  }
   switch (event && event.action) {
     case 'error': {
       const error = new Error(event.errorMessage || 'handler failed');

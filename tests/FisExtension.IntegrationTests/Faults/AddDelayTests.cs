@@ -1,0 +1,93 @@
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Faults;
+
+/// <summary><c>aws:lambda:invocation-add-delay</c> end to end: the shell runtime started through the wrapper, the real extension.</summary>
+public sealed class AddDelayTests
+{
+    private const int DelayMilliseconds = 800;
+
+    // Coarse on purpose: the machine is shared and noisy (a bash runtime's invocation was seen to stall 900 ms with
+    // no fault at all). Precision is measured by DelayPrecisionTests.
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(1000);
+
+    private static readonly TimeSpan Requested = TimeSpan.FromMilliseconds(DelayMilliseconds);
+
+    [Fact(Timeout = 30_000)]
+    public async Task Delay_HoldsTheEventBackByTheRequestedTime_ThenTheHandlerRuns()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        var delay = new StagedFault(faults, "EXPdelay1", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["invocationPercentage"] = "100",
+            ["startupDelayMilliseconds"] = DelayMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        delay.WritePending();
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
+        var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
+
+        var baseline = await harness.Emulator.InvokeAsync(payload);
+        await delay.ActivateAsync();
+        var delayed = await harness.Emulator.InvokeAsync(payload);
+
+        Assert.Null(baseline.FunctionError);
+        Assert.True(baseline.Duration < Requested, $"baseline took {baseline.Duration.TotalMilliseconds} ms");
+        Assert.Null(delayed.FunctionError);
+        Assert.Equal(payload, delayed.Payload);
+        Assert.Equal([baseline.RequestId, delayed.RequestId], marker.RequestIds);
+        Assert.True(delayed.Duration >= Requested, $"delayed invocation took {delayed.Duration.TotalMilliseconds} ms");
+        var added = delayed.Duration - baseline.Duration;
+        Assert.True(added < Requested + Slack, $"added {added.TotalMilliseconds} ms for a requested {DelayMilliseconds} ms");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DelayAboveTheFunctionTimeout_EndsInARealTimeout_BeforeTheHandlerRuns()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        var delay = new StagedFault(faults, "EXPdelay2", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = "2500",
+        });
+        delay.WritePending();
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { Timeout = TimeSpan.FromSeconds(1) });
+        var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
+
+        var baseline = await harness.Emulator.InvokeAsync(payload);
+        await delay.ActivateAsync();
+        var timedOut = await harness.Emulator.InvokeAsync(payload);
+
+        Assert.Null(baseline.FunctionError);
+        Assert.False(baseline.TimedOut);
+        Assert.True(timedOut.TimedOut);
+        Assert.Equal("Unhandled", timedOut.FunctionError);
+        Assert.Equal("Sandbox.Timedout", Json.String(timedOut.Payload, "errorType"));
+        Assert.Equal($"RequestId: {timedOut.RequestId} Error: Task timed out after 1.00 seconds", Json.String(timedOut.Payload, "errorMessage"));
+        Assert.Equal([baseline.RequestId], marker.RequestIds);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DelayAndError_BothApply_FirstTheWaitThenTheError()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPboth", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = DelayMilliseconds,
+        });
+        faults.WriteActive("EXPboth", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>
+        {
+            ["preventExecution"] = false,
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
+
+        var result = await harness.Emulator.InvokeAsync(Json.Event(("action", "echo"), ("markerFile", marker.Path)));
+
+        Assert.True(result.Duration >= Requested, $"invocation took {result.Duration.TotalMilliseconds} ms");
+        Assert.True(result.Duration < Requested + Slack, $"invocation took {result.Duration.TotalMilliseconds} ms");
+        Assert.Equal("Unhandled", result.FunctionError);
+        Assert.Equal("FisInjectedError", Json.String(result.Payload, "errorType"));
+        Assert.Equal([result.RequestId], marker.RequestIds);
+    }
+}
