@@ -32,7 +32,6 @@ public sealed class AddDelayTests
         var delayed = await harness.Emulator.InvokeAsync(payload);
 
         Assert.Null(baseline.FunctionError);
-        Assert.True(baseline.Duration < Requested, $"baseline took {baseline.Duration.TotalMilliseconds} ms");
         Assert.Null(delayed.FunctionError);
         Assert.Equal(payload, delayed.Payload);
         Assert.Equal([baseline.RequestId, delayed.RequestId], marker.RequestIds);

@@ -1,0 +1,47 @@
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Faults;
+
+/// <summary>Several invocations in flight at once (Lambda Managed Instances): each outcome belongs to its own request.</summary>
+public sealed class ConcurrencyTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task FourInFlight_EachInvocationGetsItsOwnOutcome()
+    {
+        const int Invocations = 40;
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPconc", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>
+        {
+            ["invocationPercentage"] = "50",
+            ["preventExecution"] = "false",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(
+            FaultFunctions.InTestRuntime(faults, ("AWS_FIS_RANDOM_SEED", "4")) with { MaxConcurrency = 4 });
+
+        // Answers in a different order than the events came: each worker holds its event a varying while.
+        await using var runtime = EchoRuntime.Start(harness, workers: 4, beforeAnswer: next => Task.Delay(5 + (next.Event.Length * 7 % 40)));
+        await harness.Emulator.InitializeAsync();
+
+        var payloads = Enumerable.Range(0, Invocations).Select(i => Json.Event(("action", "echo"), ("n", i), ("pad", new string('x', i)))).ToList();
+        var results = await Task.WhenAll(payloads.Select(payload => harness.Emulator.InvokeAsync(payload)));
+
+        var injected = 0;
+        for (var i = 0; i < Invocations; i++)
+        {
+            var result = results[i];
+            Assert.Equal(payloads[i], runtime.Received[result.RequestId]);
+            if (result.FunctionError is null)
+            {
+                Assert.Equal(payloads[i], result.Payload);
+            }
+            else
+            {
+                Assert.Equal("FisInjectedError", Json.String(result.Payload, "errorType"));
+                injected++;
+            }
+        }
+
+        Assert.InRange(injected, 1, Invocations - 1);
+        Assert.Equal(Invocations, results.Select(r => r.RequestId).Distinct().Count());
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Faults;
+
+/// <summary>What the extension writes per injected fault: EMF metrics and log lines in the function's log format.</summary>
+public sealed class TelemetryTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task EveryInjectedFault_WritesOneFaultInjectedMetric_NamingTheActionAndTheFunction()
+    {
+        const int Invocations = 3;
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPmetrics", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object> { ["startupDelayMilliseconds"] = "50" });
+        faults.WriteActive("EXPmetrics", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "false" });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults, ("AWS_FIS_EXTENSION_METRICS", "all")));
+        await using var runtime = EchoRuntime.Start(harness);
+
+        for (var i = 0; i < Invocations; i++)
+        {
+            var result = await harness.Emulator.InvokeAsync(Json.Event(("n", i)));
+            Assert.Equal("FisInjectedError", result.ErrorType);
+        }
+
+        await harness.Emulator.ShutdownAsync();
+        await Eventually.TrueAsync(() => ExtensionOutput.Metrics(harness, "FaultInjected").Count >= 2 * Invocations);
+
+        var injected = ExtensionOutput.Metrics(harness, "FaultInjected");
+        Assert.Equal(2 * Invocations, injected.Count);
+        Assert.All(injected, line =>
+        {
+            Assert.Equal("fis-test-function", line.GetProperty("Invocation").GetString());
+            Assert.Equal(1, line.GetProperty("FaultInjected").GetInt32());
+            var directive = line.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
+            Assert.Equal("aws-fis-extension", directive.GetProperty("Namespace").GetString());
+            Assert.Equal(["FaultId", "Invocation"], directive.GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()));
+        });
+        Assert.Equal(Invocations, injected.Count(line => line.GetProperty("FaultId").GetString() == FaultObjectWriter.AddDelay));
+        Assert.Equal(Invocations, injected.Count(line => line.GetProperty("FaultId").GetString() == FaultObjectWriter.InvocationError));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DelayInTheJsonLogFormat_IsLoggedWithTheRequestIdAsAField()
+    {
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPlog", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object> { ["startupDelayMilliseconds"] = "150" });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults) with { LogFormat = "JSON" });
+        await using var runtime = EchoRuntime.Start(harness);
+
+        var result = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
+        await Eventually.TrueAsync(() => LatencyLines(harness).Any());
+
+        var line = Assert.Single(LatencyLines(harness));
+        Assert.Equal("INFO", line.GetProperty("level").GetString());
+        Assert.True(DateTimeOffset.TryParse(line.GetProperty("timestamp").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.Equal(
+            "AWS FIS EXTENSION - adding 150 milliseconds of latency to function invocation (experiment EXPlog, action inject-delay)",
+            line.GetProperty("fields").GetProperty("message").GetString());
+        Assert.Equal(result.RequestId, line.GetProperty("fields").GetProperty("requestId").GetString());
+        Assert.True(result.Duration >= TimeSpan.FromMilliseconds(150));
+    }
+
+    private static IEnumerable<JsonElement> LatencyLines(ExtensionHarness harness) => ExtensionOutput.JsonLines(harness)
+        .Where(line => Json.Find(line, "fields", "message") is { ValueKind: JsonValueKind.String } message
+            && message.GetString()!.Contains("milliseconds of latency", StringComparison.Ordinal));
+}
