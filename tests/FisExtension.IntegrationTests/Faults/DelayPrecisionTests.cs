@@ -54,7 +54,8 @@ public sealed class DelayPrecisionTests(ITestOutputHelper output)
         var excess = delayed.Select(d => d - baselineMedian - RequestedMilliseconds).Order().ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{delayed.Count} delayed, {baseline.Count} baseline; baseline p50 {baselineMedian:F2} ms p99 {Percentile(baseline, 99):F2} ms; "
-            + $"actual − requested: p50 {Percentile(excess, 50):F2} ms, p99 {Percentile(excess, 99):F2} ms, max {excess[^1]:F2} ms"));
+            + $"actual − requested: p50 {Percentile(excess, 50):F2} ms, p99 {Percentile(excess, 99):F2} ms, max {excess[^1]:F2} ms; "
+            + $"invoke call to /next: delayed p50 {Percentile(delayed, 50):F2} ms, p99 {Percentile(delayed, 99):F2} ms"));
 
         Assert.All(delayed, d => Assert.True(d >= RequestedMilliseconds, $"a delayed invocation reached the runtime after {d:F1} ms"));
         Assert.True(Percentile(delayed, 50) < RequestedMilliseconds + 500, $"median {Percentile(delayed, 50):F1} ms");
