@@ -56,6 +56,8 @@ public sealed class AddDelayTests
         var baseline = await harness.Emulator.InvokeAsync(payload);
         await delay.ActivateAsync();
         var timedOut = await harness.Emulator.InvokeAsync(payload);
+        await delay.RemoveAsync();
+        var recovered = await harness.Emulator.InvokeAsync(payload);
 
         Assert.Null(baseline.FunctionError);
         Assert.False(baseline.TimedOut);
@@ -63,11 +65,15 @@ public sealed class AddDelayTests
         Assert.Equal("Unhandled", timedOut.FunctionError);
         Assert.Equal("Sandbox.Timedout", Json.String(timedOut.Payload, "errorType"));
         Assert.Equal($"RequestId: {timedOut.RequestId} Error: Task timed out after 1.00 seconds", Json.String(timedOut.Payload, "errorMessage"));
-        Assert.Equal([baseline.RequestId], marker.RequestIds);
+        Assert.True(recovered.ColdStart);
+        Assert.Equal(payload, recovered.Payload);
+        Assert.Equal([baseline.RequestId, recovered.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task DelayAndError_BothApply_FirstTheWaitThenTheError()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DelayAndError_BothApply_FirstTheWaitThenTheError(bool preventExecution)
     {
         using var faults = new FaultObjectWriter();
         using var marker = new MarkerFile();
@@ -77,7 +83,7 @@ public sealed class AddDelayTests
         });
         faults.WriteActive("EXPboth", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>
         {
-            ["preventExecution"] = false,
+            ["preventExecution"] = preventExecution,
         });
         await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
 
@@ -87,6 +93,30 @@ public sealed class AddDelayTests
         Assert.True(result.Duration < Requested + Slack, $"invocation took {result.Duration.TotalMilliseconds} ms");
         Assert.Equal("Unhandled", result.FunctionError);
         Assert.Equal("FisInjectedError", Json.String(result.Payload, "errorType"));
-        Assert.Equal([result.RequestId], marker.RequestIds);
+        Assert.Equal(preventExecution ? [] : [result.RequestId], marker.RequestIds);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TwoDelays_OnlyTheEarliestStartedApplies()
+    {
+        using var faults = new FaultObjectWriter();
+        var now = DateTimeOffset.UtcNow;
+        faults.Write("EXPtwo", "later-delay", FaultObjectWriter.AddDelay, now.AddMinutes(-1), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = "2500",
+        });
+        faults.Write("EXPtwo", "earlier-delay", FaultObjectWriter.AddDelay, now.AddMinutes(-2), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = "400",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        await using var runtime = EchoRuntime.Start(harness);
+
+        var result = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
+
+        Assert.True(result.Duration >= TimeSpan.FromMilliseconds(400), $"invocation took {result.Duration.TotalMilliseconds} ms");
+        Assert.True(result.Duration < TimeSpan.FromMilliseconds(2000), $"invocation took {result.Duration.TotalMilliseconds} ms: more than the earliest delay");
+        Assert.Contains(ExtensionOutput.Lines(harness), l => l.Contains("adding 400 milliseconds", StringComparison.Ordinal));
+        Assert.DoesNotContain(ExtensionOutput.Lines(harness), l => l.Contains("adding 2500 milliseconds", StringComparison.Ordinal));
     }
 }

@@ -51,6 +51,25 @@ public sealed class HttpIntegrationResponseTests
         Assert.Equal([baseline.RequestId, synthetic.RequestId], marker.RequestIds);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task HandlerThatFails_HasItsErrorReplacedBySuccessfulSyntheticResponse()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPhttp3", "inject-http", FaultObjectWriter.HttpIntegrationResponse, new Dictionary<string, object>
+        {
+            ["statusCode"] = "504",
+            ["preventExecution"] = "false",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
+
+        var synthetic = await harness.Emulator.InvokeAsync(Json.Event(("action", "error"), ("errorType", "OrderRejected"), ("markerFile", marker.Path)));
+
+        Assert.Null(synthetic.FunctionError);
+        AssertSyntheticResponse(synthetic.Payload, 504, "application/json", """{"message":"Gateway Timeout","source":"aws-fis"}""", statusDescription: null);
+        Assert.Equal([synthetic.RequestId], marker.RequestIds);
+    }
+
     /// <summary>Checks the whole document: its fields, their values, and that there is nothing else.</summary>
     internal static void AssertSyntheticResponse(byte[] payload, int statusCode, string contentType, string body, string? statusDescription)
     {

@@ -21,7 +21,7 @@ public sealed class InvocationErrorTests
         await error.RemoveAsync();
         var after = await harness.Emulator.InvokeAsync(payload);
 
-        AssertInjectedError(failed, error);
+        AssertInjectedError(failed, error.ExperimentId, error.ActionName);
         Assert.Null(baseline.FunctionError);
         Assert.Null(after.FunctionError);
         Assert.Equal(payload, after.Payload);
@@ -44,11 +44,25 @@ public sealed class InvocationErrorTests
 
         Assert.Null(baseline.FunctionError);
         Assert.Equal(payload, baseline.Payload);
-        AssertInjectedError(failed, error);
+        AssertInjectedError(failed, error.ExperimentId, error.ActionName);
         Assert.Equal([baseline.RequestId, failed.RequestId], marker.RequestIds);
     }
 
-    internal static void AssertInjectedError(Emulator.InvocationResult result, StagedFault fault)
+    [Fact(Timeout = 30_000)]
+    public async Task HandlerThatFails_HasItsOwnErrorReplacedByTheInjectedError()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPerr3", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "false" });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
+
+        var failed = await harness.Emulator.InvokeAsync(Json.Event(("action", "error"), ("errorType", "OrderRejected"), ("markerFile", marker.Path)));
+
+        AssertInjectedError(failed, "EXPerr3", "inject-error");
+        Assert.Equal([failed.RequestId], marker.RequestIds);
+    }
+
+    internal static void AssertInjectedError(Emulator.InvocationResult result, string experimentId, string actionName)
     {
         Assert.Equal("Unhandled", result.FunctionError);
         Assert.Equal("Unhandled", result.Headers["X-Amz-Function-Error"]);
@@ -56,7 +70,7 @@ public sealed class InvocationErrorTests
         Assert.Equal("FisInjectedError", result.ResultRequestHeaders["Lambda-Runtime-Function-Error-Type"]);
         Assert.Equal("FisInjectedError", Json.String(result.Payload, "errorType"));
         Assert.Equal(
-            $"Fault injected by AWS FIS experiment {fault.ExperimentId}, action {fault.ActionName} (aws:lambda:invocation-error)",
+            $"Fault injected by AWS FIS experiment {experimentId}, action {actionName} (aws:lambda:invocation-error)",
             Json.String(result.Payload, "errorMessage"));
     }
 

@@ -11,6 +11,7 @@ internal sealed class EchoRuntime : IAsyncDisposable
     private readonly RuntimeClient _client;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, byte[]> _received = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NextInvocation> _invocations = new(StringComparer.Ordinal);
     private readonly Task[] _workers;
 
     private EchoRuntime(RuntimeClient client, int workers, Func<NextInvocation, Task>? beforeAnswer)
@@ -21,6 +22,9 @@ internal sealed class EchoRuntime : IAsyncDisposable
 
     /// <summary>Every event the runtime received, by request id.</summary>
     public IReadOnlyDictionary<string, byte[]> Received => _received;
+
+    /// <summary>Every <c>/next</c> answer the runtime received (headers included), by request id.</summary>
+    public IReadOnlyDictionary<string, NextInvocation> Invocations => _invocations;
 
     public static EchoRuntime Start(ExtensionHarness harness, int workers = 1, Func<NextInvocation, Task>? beforeAnswer = null) =>
         new(harness.RuntimeThroughProxy(), workers, beforeAnswer);
@@ -53,6 +57,7 @@ internal sealed class EchoRuntime : IAsyncDisposable
             }
 
             _received[next.RequestId] = next.Event;
+            _invocations[next.RequestId] = next;
             if (beforeAnswer is not null)
             {
                 await beforeAnswer(next);
