@@ -65,6 +65,8 @@ public sealed class AddDelayTests
         Assert.Equal("Unhandled", timedOut.FunctionError);
         Assert.Equal("Sandbox.Timedout", Json.String(timedOut.Payload, "errorType"));
         Assert.Equal($"RequestId: {timedOut.RequestId} Error: Task timed out after 1.00 seconds", Json.String(timedOut.Payload, "errorMessage"));
+        // The delay in progress did not hold the extension up at the timeout's SHUTDOWN.
+        Assert.Contains(harness.Emulator.Logs, l => l.StartsWith("[emulator] SHUTDOWN reason: timeout; fis-extension exited after", StringComparison.Ordinal));
         Assert.True(recovered.ColdStart);
         Assert.Equal(payload, recovered.Payload);
         Assert.Equal([baseline.RequestId, recovered.RequestId], marker.RequestIds);

@@ -27,6 +27,26 @@ public sealed class StreamingTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task StreamedResponse_KeepsItsMidStreamErrorTrailers_UnderADelayFault()
+    {
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPstream3", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = "300",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Node(faults, "index.stream"));
+
+        var result = await harness.Emulator.InvokeAsync(
+            Encoding.UTF8.GetBytes("""{"chunks":["partial"],"delayMs":20,"action":"error","errorMessage":"stream broke"}"""));
+
+        Assert.True(result.Streamed);
+        Assert.Equal("partial", Encoding.UTF8.GetString(result.Payload));
+        Assert.NotNull(result.ErrorTrailerType);
+        Assert.Contains("stream broke", Encoding.UTF8.GetString(Convert.FromBase64String(result.ErrorTrailerBody!)), StringComparison.Ordinal);
+        Assert.True(result.Duration >= TimeSpan.FromMilliseconds(300), $"invocation took {result.Duration.TotalMilliseconds} ms");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task StreamedResponse_IsReplacedWhole_ByAnHttpResponseFault()
     {
         using var faults = new FaultObjectWriter();

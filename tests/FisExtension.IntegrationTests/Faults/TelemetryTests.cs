@@ -60,6 +60,27 @@ public sealed class TelemetryTests
         Assert.True(result.Duration >= TimeSpan.FromMilliseconds(150));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task OverrideInTheJsonLogFormat_IsLoggedWithTheRequestIdAsAField()
+    {
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPlog2", "inject-http", FaultObjectWriter.HttpIntegrationResponse, new Dictionary<string, object>
+        {
+            ["statusCode"] = "503",
+            ["preventExecution"] = "true",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults) with { LogFormat = "JSON" });
+        await using var runtime = EchoRuntime.Start(harness);
+        const string Expected = "AWS FIS EXTENSION - returning a synthetic HTTP 503 response without running the function (experiment EXPlog2, action inject-http)";
+
+        var result = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
+        await Eventually.TrueAsync(() => ExtensionOutput.JsonLines(harness).Any(l => Json.Find(l, "fields", "message")?.GetString() == Expected));
+
+        var line = Assert.Single(ExtensionOutput.JsonLines(harness), l => Json.Find(l, "fields", "message")?.GetString() == Expected);
+        Assert.Equal(result.RequestId, line.GetProperty("fields").GetProperty("requestId").GetString());
+        Assert.Equal(503, Json.Parse(result.Payload).GetProperty("statusCode").GetInt32());
+    }
+
     private static IEnumerable<JsonElement> LatencyLines(ExtensionHarness harness) => ExtensionOutput.JsonLines(harness)
         .Where(line => Json.Find(line, "fields", "message") is { ValueKind: JsonValueKind.String } message
             && message.GetString()!.Contains("milliseconds of latency", StringComparison.Ordinal));
