@@ -55,4 +55,29 @@ public sealed class ConcurrencyTests
         Assert.Equal(Invocations, results.Select(r => r.RequestId).Distinct().Count());
         Assert.Equal(Invocations - (preventExecution ? injected : 0), runtime.Received.Count);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task FourInFlight_AreDelayedSideBySide_NotOneAfterAnother()
+    {
+        const int DelayMilliseconds = 600;
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPconcdelay", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = DelayMilliseconds,
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults) with { MaxConcurrency = 4 });
+        await using var runtime = EchoRuntime.Start(harness, workers: 4);
+        await harness.Emulator.InitializeAsync();
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => harness.Emulator.InvokeAsync(Json.Event(("n", i)))));
+        var elapsed = started.Elapsed;
+
+        Assert.All(results, result =>
+        {
+            Assert.Null(result.FunctionError);
+            Assert.True(result.Duration >= TimeSpan.FromMilliseconds(DelayMilliseconds), $"took {result.Duration.TotalMilliseconds} ms");
+        });
+        Assert.True(elapsed < TimeSpan.FromMilliseconds(2 * DelayMilliseconds), $"four delayed invocations took {elapsed.TotalMilliseconds} ms together");
+    }
 }

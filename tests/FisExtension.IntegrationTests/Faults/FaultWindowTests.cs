@@ -60,6 +60,32 @@ public sealed class FaultWindowTests
         Assert.True(File.Exists(Path.Combine(faults.FunctionDirectory, "EXPexpiry-inject-error.json")), "the object is still in the store");
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task UpdatedFaultObject_AppliesItsNewParameters_FromTheNextPoll()
+    {
+        using var faults = new FaultObjectWriter();
+        var now = DateTimeOffset.UtcNow;
+        faults.Write("EXPupdate", "inject-http", FaultObjectWriter.HttpIntegrationResponse, now.AddMinutes(-1), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["statusCode"] = "503",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        await using var runtime = EchoRuntime.Start(harness);
+
+        var before = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
+
+        // Same size, same key: only the modification time tells the new version apart.
+        faults.Write("EXPupdate", "inject-http", FaultObjectWriter.HttpIntegrationResponse, now.AddMinutes(-1), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["statusCode"] = "429",
+        });
+        await Task.Delay(TimeSpan.FromMilliseconds(1200));
+        var after = await harness.Emulator.InvokeAsync(Json.Event(("n", 2)));
+
+        Assert.Equal(503, Json.Parse(before.Payload).GetProperty("statusCode").GetInt32());
+        Assert.Equal(429, Json.Parse(after.Payload).GetProperty("statusCode").GetInt32());
+    }
+
     private static async Task<Emulator.InvocationResult> InvokeAtAsync(ExtensionHarness harness, DateTimeOffset at, byte[] payload)
     {
         var wait = at - DateTimeOffset.UtcNow;
