@@ -86,6 +86,30 @@ public sealed class FaultWindowTests
         Assert.Equal(429, Json.Parse(after.Payload).GetProperty("statusCode").GetInt32());
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task StoreGone_KnownFaultsAreKeptForThreeHotIntervals_ThenDropped()
+    {
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPgone", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>());
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        await using var runtime = EchoRuntime.Start(harness);
+        var payload = Json.Event(("action", "echo"));
+
+        var withStore = await harness.Emulator.InvokeAsync(payload);
+        var storeGone = DateTimeOffset.UtcNow;
+        Directory.Delete(faults.Directory, recursive: true);
+        var kept = await InvokeAtAsync(harness, storeGone.AddSeconds(1.5), payload);
+        var dropped = await InvokeAtAsync(harness, storeGone.AddSeconds(4.5), payload);
+
+        Assert.Equal("FisInjectedError", withStore.ErrorType);
+        Assert.Equal("FisInjectedError", kept.ErrorType);
+        Assert.Null(dropped.FunctionError);
+        Assert.Equal(payload, dropped.Payload);
+        var lines = ExtensionOutput.Lines(harness);
+        Assert.Contains(lines, l => l.Contains("failed to retrieve active fault configurations: DirectoryNotFound", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("dropping the last known faults", StringComparison.Ordinal));
+    }
+
     private static async Task<Emulator.InvocationResult> InvokeAtAsync(ExtensionHarness harness, DateTimeOffset at, byte[] payload)
     {
         var wait = at - DateTimeOffset.UtcNow;
