@@ -51,5 +51,29 @@ public sealed class EventSourceTests
         HttpIntegrationResponseTests.AssertSyntheticResponse(result.Payload, 429, "text/plain", "Too Many Requests (aws-fis)", "429 Too Many Requests");
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task LargeLoadBalancerEvent_ReachesTheHandlerByteForByte_AndIsStillRecognised()
+    {
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPbig", "inject-http", FaultObjectWriter.HttpIntegrationResponse, new Dictionary<string, object>
+        {
+            ["statusCode"] = "503",
+            ["preventExecution"] = "false",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        await using var runtime = EchoRuntime.Start(harness);
+
+        // Just under Lambda's 6 MB synchronous payload limit, the body a base64 blob as an ALB would send it.
+        var body = Convert.ToBase64String(Enumerable.Range(0, 4_400_000).Select(i => (byte)(i * 31)).ToArray());
+        var bigEvent = System.Text.Encoding.UTF8.GetBytes(
+            $$$"""{"requestContext":{"elb":{"targetGroupArn":"arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/big/1"}},"httpMethod":"POST","path":"/upload","isBase64Encoded":true,"body":"{{{body}}}"}""");
+        Assert.InRange(bigEvent.Length, 5_000_000, 6_291_456);
+
+        var result = await harness.Emulator.InvokeAsync(bigEvent);
+
+        Assert.Equal(bigEvent, runtime.Received[result.RequestId]);
+        HttpIntegrationResponseTests.AssertSyntheticResponse(result.Payload, 503, "application/json", ServiceUnavailableJson, "503 Service Unavailable");
+    }
+
     private static byte[] Event(string name) => File.ReadAllBytes(Path.Combine(RepositoryPaths.Shared, "data", "lambda-events", name));
 }

@@ -66,6 +66,8 @@ public sealed class HttpIntegrationResponseTests
         var synthetic = await harness.Emulator.InvokeAsync(Json.Event(("action", "error"), ("errorType", "OrderRejected"), ("markerFile", marker.Path)));
 
         Assert.Null(synthetic.FunctionError);
+        Assert.False(synthetic.ResultRequestHeaders.ContainsKey("Lambda-Runtime-Function-Error-Type"), "the synthetic response went up as an error");
+        Assert.Equal("application/json", synthetic.ContentType);
         AssertSyntheticResponse(synthetic.Payload, 504, "application/json", """{"message":"Gateway Timeout","source":"aws-fis"}""", statusDescription: null);
         Assert.Equal([synthetic.RequestId], marker.RequestIds);
     }

@@ -40,6 +40,31 @@ public sealed class TelemetryTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task EveryDraw_IsCountedAsInjectedOrSkipped_MatchingWhatTheCallerSaw()
+    {
+        const int Invocations = 12;
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPskip", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["invocationPercentage"] = "50" });
+        await using var harness = await ExtensionHarness.StartAsync(
+            FaultFunctions.InTestRuntime(faults, ("AWS_FIS_EXTENSION_METRICS", "all"), ("AWS_FIS_RANDOM_SEED", "99")));
+        await using var runtime = EchoRuntime.Start(harness);
+
+        var failed = 0;
+        for (var i = 0; i < Invocations; i++)
+        {
+            failed += (await harness.Emulator.InvokeAsync(Json.Event(("n", i)))).FunctionError is null ? 0 : 1;
+        }
+
+        await harness.Emulator.ShutdownAsync();
+        await Eventually.TrueAsync(() => ExtensionOutput.Metrics(harness, "FaultInjected").Count + ExtensionOutput.Metrics(harness, "FaultSkipped").Count >= Invocations);
+
+        Assert.InRange(failed, 1, Invocations - 1);
+        Assert.Equal(failed, ExtensionOutput.Metrics(harness, "FaultInjected").Count);
+        Assert.Equal(Invocations - failed, ExtensionOutput.Metrics(harness, "FaultSkipped").Count);
+        Assert.All(ExtensionOutput.Metrics(harness, "FaultSkipped"), line => Assert.Equal(FaultObjectWriter.InvocationError, line.GetProperty("FaultId").GetString()));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task DelayInTheJsonLogFormat_IsLoggedWithTheRequestIdAsAField()
     {
         using var faults = new FaultObjectWriter();
