@@ -75,4 +75,39 @@ public sealed class NodeRuntimeTests
 
         Assert.Empty(marker.RequestIds);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ErrorPreventingHalfTheInvocations_TheNodeClientGetsEveryOtherEventIntact()
+    {
+        const int Invocations = 12;
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPnode4", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>
+        {
+            ["invocationPercentage"] = "50",
+            ["preventExecution"] = "true",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Node(faults, environment: ("AWS_FIS_RANDOM_SEED", "5")));
+
+        var ran = new List<string>();
+        var prevented = 0;
+        for (var i = 0; i < Invocations; i++)
+        {
+            var payload = Json.Event(("action", "echo"), ("n", i), ("markerFile", marker.Path));
+            var result = await harness.Emulator.InvokeAsync(payload);
+            if (result.FunctionError is null)
+            {
+                Assert.Equal(payload, result.Payload);
+                ran.Add(result.RequestId);
+            }
+            else
+            {
+                Assert.Equal("FisInjectedError", Json.String(result.Payload, "errorType"));
+                prevented++;
+            }
+        }
+
+        Assert.InRange(prevented, 1, Invocations - 1);
+        Assert.Equal(ran, marker.RequestIds);
+    }
 }

@@ -67,6 +67,25 @@ public sealed class StreamingTests
         Assert.Equal([result.RequestId], marker.RequestIds);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task StreamedResponse_IsReplacedWhole_ByAnInjectedError()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPstream4", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>
+        {
+            ["preventExecution"] = "false",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Node(faults, "index.stream"));
+
+        var result = await harness.Emulator.InvokeAsync(StreamEvent(marker));
+
+        Assert.False(result.Streamed);
+        Assert.Equal("Unhandled", result.FunctionError);
+        Assert.Equal("FisInjectedError", Json.String(result.Payload, "errorType"));
+        Assert.Equal([result.RequestId], marker.RequestIds);
+    }
+
     private static byte[] StreamEvent(MarkerFile marker) =>
         Encoding.UTF8.GetBytes($$"""{"chunks":["hello",", ","world"],"delayMs":30,"markerFile":"{{marker.Path}}"}""");
 }
