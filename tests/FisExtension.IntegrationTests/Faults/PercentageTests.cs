@@ -32,6 +32,43 @@ public sealed class PercentageTests(ITestOutputHelper output)
         Assert.InRange(hits, mean - (4.5 * sigma), mean + (4.5 * sigma));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task MissedDraw_DoesNotHandItsTurnToALaterConflictingFault()
+    {
+        const int Invocations = 16;
+        using var faults = new FaultObjectWriter();
+        var now = DateTimeOffset.UtcNow;
+        faults.Write("EXPturn", "inject-error", FaultObjectWriter.InvocationError, now.AddMinutes(-2), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["invocationPercentage"] = "50",
+        });
+        faults.Write("EXPturn", "inject-http", FaultObjectWriter.HttpIntegrationResponse, now.AddMinutes(-1), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["statusCode"] = "503",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults, ("AWS_FIS_RANDOM_SEED", "31")));
+        await using var runtime = EchoRuntime.Start(harness);
+
+        var errors = 0;
+        for (var i = 0; i < Invocations; i++)
+        {
+            var payload = Json.Event(("n", i));
+            var result = await harness.Emulator.InvokeAsync(payload);
+            if (result.FunctionError is not null)
+            {
+                Assert.Equal("FisInjectedError", Json.String(result.Payload, "errorType"));
+                errors++;
+            }
+            else
+            {
+                // Untouched: the 100 % HTTP response started later and does not stand in for a missed error draw.
+                Assert.Equal(payload, result.Payload);
+            }
+        }
+
+        Assert.InRange(errors, 1, Invocations - 1);
+    }
+
     /// <summary>One environment, <paramref name="invocations"/> sequential invocations under an error fault; true where it hit.</summary>
     private static async Task<List<bool>> HitSequenceAsync(string? seed, int invocations, string percentage = "50")
     {
