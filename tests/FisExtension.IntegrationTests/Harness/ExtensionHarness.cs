@@ -9,6 +9,17 @@ namespace FisExtension.IntegrationTests.Harness;
 /// </summary>
 internal sealed class ExtensionHarness : IAsyncDisposable
 {
+    // The emulator runs inside the test host. With the thread pool's default minimum (one thread per core, two
+    // here) the test host was seen to stall for 500–900 ms once in a run while the pool grew — invocations and
+    // timings measured across that stall are the test host's, not the extension's (DelayPrecisionTests).
+    private const int MinimumPoolThreads = 16;
+
+    static ExtensionHarness()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinimumPoolThreads), Math.Max(completionPorts, MinimumPoolThreads));
+    }
+
     private ExtensionHarness(LambdaEmulator emulator, string optDirectory, int proxyPort)
     {
         Emulator = emulator;
@@ -54,6 +65,7 @@ internal sealed class ExtensionHarness : IAsyncDisposable
             Environment = environment,
             Timeout = options.Timeout,
             MemorySizeMb = options.MemorySizeMb,
+            LogFormat = options.LogFormat,
         };
         var emulatorOptions = new EmulatorOptions
         {

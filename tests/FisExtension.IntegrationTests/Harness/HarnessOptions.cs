@@ -27,6 +27,9 @@ internal sealed record HarnessOptions
 
     public int MemorySizeMb { get; init; } = 128;
 
+    /// <summary>The function's log format (<c>AWS_LAMBDA_LOG_FORMAT</c>): <c>Text</c> or <c>JSON</c>.</summary>
+    public string LogFormat { get; init; } = "Text";
+
     /// <summary>Headers the emulator adds to every <c>/next</c> answer, standing for ones Lambda may add in future.</summary>
     public IReadOnlyDictionary<string, string> AdditionalInvocationHeaders { get; init; } = new Dictionary<string, string>();
 }

@@ -2,7 +2,17 @@
 //   { "action": "echo" }                       answers the event
 //   { "action": "error", "errorType", "errorMessage" }  throws
 //   { "action": "sleep", "sleepMs": N }        waits N ms, then answers the event (past the timeout when N is large)
-exports.handler = async (event) => {
+//   "markerFile": path                         with any action: append the request id to this file when the handler runs
+const fs = require('fs');
+
+const mark = (event, context) => {
+  if (event && event.markerFile) {
+    fs.appendFileSync(event.markerFile, `${context.awsRequestId}\n`);
+  }
+};
+
+exports.handler = async (event, context) => {
+  mark(event, context);
   switch (event && event.action) {
     case 'error': {
       const error = new Error(event.errorMessage || 'handler failed');
@@ -19,7 +29,8 @@ exports.handler = async (event) => {
 
 // Response streaming: writes each of event.chunks with event.delayMs between them, then throws when
 // event.action is "error" (the error travels in the HTTP trailers).
-exports.stream = awslambda.streamifyResponse(async (event, responseStream) => {
+exports.stream = awslambda.streamifyResponse(async (event, responseStream, context) => {
+  mark(event, context);
   for (const chunk of event.chunks || []) {
     responseStream.write(chunk);
     await new Promise((resolve) => setTimeout(resolve, event.delayMs || 0));

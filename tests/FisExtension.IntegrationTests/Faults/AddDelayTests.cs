@@ -1,0 +1,124 @@
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Faults;
+
+/// <summary><c>aws:lambda:invocation-add-delay</c> end to end: the shell runtime started through the wrapper, the real extension.</summary>
+public sealed class AddDelayTests
+{
+    private const int DelayMilliseconds = 800;
+
+    // Coarse on purpose: the machine is shared and noisy (a bash runtime's invocation was seen to stall 900 ms with
+    // no fault at all). Precision is measured by DelayPrecisionTests.
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(1000);
+
+    private static readonly TimeSpan Requested = TimeSpan.FromMilliseconds(DelayMilliseconds);
+
+    [Fact(Timeout = 30_000)]
+    public async Task Delay_HoldsTheEventBackByTheRequestedTime_ThenTheHandlerRuns()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        var delay = new StagedFault(faults, "EXPdelay1", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["invocationPercentage"] = "100",
+            ["startupDelayMilliseconds"] = DelayMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        delay.WritePending();
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
+        var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
+
+        var baseline = await harness.Emulator.InvokeAsync(payload);
+        await delay.ActivateAsync();
+        var delayed = await harness.Emulator.InvokeAsync(payload);
+
+        Assert.Null(baseline.FunctionError);
+        Assert.Null(delayed.FunctionError);
+        Assert.Equal(payload, delayed.Payload);
+        Assert.Equal([baseline.RequestId, delayed.RequestId], marker.RequestIds);
+        Assert.True(delayed.Duration >= Requested, $"delayed invocation took {delayed.Duration.TotalMilliseconds} ms");
+        var added = delayed.Duration - baseline.Duration;
+        Assert.True(added < Requested + Slack, $"added {added.TotalMilliseconds} ms for a requested {DelayMilliseconds} ms");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DelayAboveTheFunctionTimeout_EndsInARealTimeout_BeforeTheHandlerRuns()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        var delay = new StagedFault(faults, "EXPdelay2", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = "2500",
+        });
+        delay.WritePending();
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { Timeout = TimeSpan.FromSeconds(1) });
+        var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
+
+        var baseline = await harness.Emulator.InvokeAsync(payload);
+        await delay.ActivateAsync();
+        var timedOut = await harness.Emulator.InvokeAsync(payload);
+        await delay.RemoveAsync();
+        var recovered = await harness.Emulator.InvokeAsync(payload);
+
+        Assert.Null(baseline.FunctionError);
+        Assert.False(baseline.TimedOut);
+        Assert.True(timedOut.TimedOut);
+        Assert.Equal("Unhandled", timedOut.FunctionError);
+        Assert.Equal("Sandbox.Timedout", Json.String(timedOut.Payload, "errorType"));
+        Assert.Equal($"RequestId: {timedOut.RequestId} Error: Task timed out after 1.00 seconds", Json.String(timedOut.Payload, "errorMessage"));
+        // The delay in progress did not hold the extension up at the timeout's SHUTDOWN.
+        Assert.Contains(harness.Emulator.Logs, l => l.StartsWith("[emulator] SHUTDOWN reason: timeout; fis-extension exited after", StringComparison.Ordinal));
+        Assert.True(recovered.ColdStart);
+        Assert.Equal(payload, recovered.Payload);
+        Assert.Equal([baseline.RequestId, recovered.RequestId], marker.RequestIds);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DelayAndError_BothApply_FirstTheWaitThenTheError(bool preventExecution)
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPboth", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = DelayMilliseconds,
+        });
+        faults.WriteActive("EXPboth", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>
+        {
+            ["preventExecution"] = preventExecution,
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
+
+        var result = await harness.Emulator.InvokeAsync(Json.Event(("action", "echo"), ("markerFile", marker.Path)));
+
+        Assert.True(result.Duration >= Requested, $"invocation took {result.Duration.TotalMilliseconds} ms");
+        Assert.True(result.Duration < Requested + Slack, $"invocation took {result.Duration.TotalMilliseconds} ms");
+        Assert.Equal("Unhandled", result.FunctionError);
+        Assert.Equal("FisInjectedError", Json.String(result.Payload, "errorType"));
+        Assert.Equal(preventExecution ? [] : [result.RequestId], marker.RequestIds);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TwoDelays_OnlyTheEarliestStartedApplies()
+    {
+        using var faults = new FaultObjectWriter();
+        var now = DateTimeOffset.UtcNow;
+        faults.Write("EXPtwo", "later-delay", FaultObjectWriter.AddDelay, now.AddMinutes(-1), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = "2500",
+        });
+        faults.Write("EXPtwo", "earlier-delay", FaultObjectWriter.AddDelay, now.AddMinutes(-2), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = "400",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        await using var runtime = EchoRuntime.Start(harness);
+
+        var result = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
+
+        Assert.True(result.Duration >= TimeSpan.FromMilliseconds(400), $"invocation took {result.Duration.TotalMilliseconds} ms");
+        Assert.True(result.Duration < TimeSpan.FromMilliseconds(2000), $"invocation took {result.Duration.TotalMilliseconds} ms: more than the earliest delay");
+        Assert.Contains(ExtensionOutput.Lines(harness), l => l.Contains("adding 400 milliseconds", StringComparison.Ordinal));
+        Assert.DoesNotContain(ExtensionOutput.Lines(harness), l => l.Contains("adding 2500 milliseconds", StringComparison.Ordinal));
+    }
+}

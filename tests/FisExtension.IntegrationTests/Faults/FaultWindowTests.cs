@@ -1,0 +1,120 @@
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Faults;
+
+/// <summary>
+/// Start and end times, enforced on the clock: conflict resolution between an error and an HTTP response, and a
+/// fault ending between two polls. The test plays the runtime through the proxy.
+/// </summary>
+public sealed class FaultWindowTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task ConflictingFaults_TheEarliestStartApplies_ThenTheLaterTakesOverUntilItsOwnEnd()
+    {
+        using var faults = new FaultObjectWriter();
+        var t0 = DateTimeOffset.UtcNow;
+        faults.Write("EXPconflict", "inject-error", FaultObjectWriter.InvocationError, t0.AddSeconds(2), t0.AddSeconds(5), new Dictionary<string, object>());
+        faults.Write("EXPconflict", "inject-http", FaultObjectWriter.HttpIntegrationResponse, t0.AddSeconds(3), t0.AddSeconds(8), new Dictionary<string, object>
+        {
+            ["statusCode"] = "503",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        await using var runtime = EchoRuntime.Start(harness);
+        var payload = Json.Event(("action", "echo"));
+
+        await harness.Emulator.InitializeAsync();
+        var bothActive = await InvokeAtAsync(harness, t0.AddSeconds(4), payload);
+        var errorEnded = await InvokeAtAsync(harness, t0.AddSeconds(6.5), payload);
+        var bothEnded = await InvokeAtAsync(harness, t0.AddSeconds(9), payload);
+
+        Assert.Equal("FisInjectedError", bothActive.ErrorType);
+        Assert.Contains("action inject-error", Json.String(bothActive.Payload, "errorMessage"), StringComparison.Ordinal);
+        Assert.Null(errorEnded.FunctionError);
+        Assert.Equal(503, Json.Parse(errorEnded.Payload).GetProperty("statusCode").GetInt32());
+        Assert.Null(bothEnded.FunctionError);
+        Assert.Equal(payload, bothEnded.Payload);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task FaultPastItsEndTime_NoLongerApplies_WithoutAnotherPoll()
+    {
+        using var faults = new FaultObjectWriter();
+        var t0 = DateTimeOffset.UtcNow;
+        faults.Write("EXPexpiry", "inject-error", FaultObjectWriter.InvocationError, t0.AddSeconds(-1), t0.AddSeconds(4), new Dictionary<string, object>());
+
+        // A hot interval of 10 s: after the init poll, none is due before the second invocation.
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults, ("AWS_FIS_HOT_POLL_INTERVAL_SECONDS", "10")));
+        await using var runtime = EchoRuntime.Start(harness);
+        var payload = Json.Event(("action", "echo"));
+
+        var during = await harness.Emulator.InvokeAsync(payload);
+        var pollsDuring = ExtensionOutput.PollCount(harness);
+        var after = await InvokeAtAsync(harness, t0.AddSeconds(4.5), payload);
+
+        Assert.True(DateTimeOffset.UtcNow < t0.AddSeconds(10), "the test ran past the next hot poll");
+        Assert.Equal("FisInjectedError", during.ErrorType);
+        Assert.Null(after.FunctionError);
+        Assert.Equal(payload, after.Payload);
+        Assert.Equal(1, pollsDuring);
+        Assert.Equal(1, ExtensionOutput.PollCount(harness));
+        Assert.True(File.Exists(Path.Combine(faults.FunctionDirectory, "EXPexpiry-inject-error.json")), "the object is still in the store");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task UpdatedFaultObject_AppliesItsNewParameters_FromTheNextPoll()
+    {
+        using var faults = new FaultObjectWriter();
+        var now = DateTimeOffset.UtcNow;
+        faults.Write("EXPupdate", "inject-http", FaultObjectWriter.HttpIntegrationResponse, now.AddMinutes(-1), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["statusCode"] = "503",
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        await using var runtime = EchoRuntime.Start(harness);
+
+        var before = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
+
+        // Same size, same key: only the modification time tells the new version apart.
+        faults.Write("EXPupdate", "inject-http", FaultObjectWriter.HttpIntegrationResponse, now.AddMinutes(-1), now.AddMinutes(10), new Dictionary<string, object>
+        {
+            ["statusCode"] = "429",
+        });
+        await Task.Delay(TimeSpan.FromMilliseconds(1200));
+        var after = await harness.Emulator.InvokeAsync(Json.Event(("n", 2)));
+
+        Assert.Equal(503, Json.Parse(before.Payload).GetProperty("statusCode").GetInt32());
+        Assert.Equal(429, Json.Parse(after.Payload).GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task StoreGone_KnownFaultsAreKeptForThreeHotIntervals_ThenDropped()
+    {
+        using var faults = new FaultObjectWriter();
+        faults.WriteActive("EXPgone", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>());
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        await using var runtime = EchoRuntime.Start(harness);
+        var payload = Json.Event(("action", "echo"));
+
+        var withStore = await harness.Emulator.InvokeAsync(payload);
+        var storeGone = DateTimeOffset.UtcNow;
+        Directory.Delete(faults.Directory, recursive: true);
+        var kept = await InvokeAtAsync(harness, storeGone.AddSeconds(1.5), payload);
+        var dropped = await InvokeAtAsync(harness, storeGone.AddSeconds(4.5), payload);
+
+        Assert.Equal("FisInjectedError", withStore.ErrorType);
+        Assert.Equal("FisInjectedError", kept.ErrorType);
+        Assert.Null(dropped.FunctionError);
+        Assert.Equal(payload, dropped.Payload);
+        var lines = ExtensionOutput.Lines(harness);
+        Assert.Contains(lines, l => l.Contains("failed to retrieve active fault configurations: DirectoryNotFound", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("dropping the last known faults", StringComparison.Ordinal));
+    }
+
+    private static async Task<Emulator.InvocationResult> InvokeAtAsync(ExtensionHarness harness, DateTimeOffset at, byte[] payload)
+    {
+        var wait = at - DateTimeOffset.UtcNow;
+        Assert.True(wait > TimeSpan.Zero, $"the test fell {-wait.TotalMilliseconds:F0} ms behind its schedule");
+        await Task.Delay(wait);
+        return await harness.Emulator.InvokeAsync(payload);
+    }
+}

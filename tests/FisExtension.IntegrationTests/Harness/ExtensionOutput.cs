@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace FisExtension.IntegrationTests.Harness;
+
+/// <summary>The extension's standard output as the emulator captured it: log lines and EMF metric lines.</summary>
+internal static class ExtensionOutput
+{
+    private const string Prefix = "[extension:fis-extension] ";
+
+    /// <summary>Every line the extension wrote, without the emulator's prefix.</summary>
+    public static IReadOnlyList<string> Lines(ExtensionHarness harness) => harness.Emulator.Logs
+        .Where(l => l.StartsWith(Prefix, StringComparison.Ordinal))
+        .Select(l => l[Prefix.Length..])
+        .ToList();
+
+    /// <summary>The lines that are JSON objects (EMF metrics, and log lines in the JSON log format).</summary>
+    public static IReadOnlyList<JsonElement> JsonLines(ExtensionHarness harness) => Lines(harness)
+        .Where(l => l.StartsWith('{'))
+        .Select(Json.Parse)
+        .ToList();
+
+    /// <summary>EMF lines carrying the metric <paramref name="metric"/>.</summary>
+    public static IReadOnlyList<JsonElement> Metrics(ExtensionHarness harness, string metric) => JsonLines(harness)
+        .Where(line => line.TryGetProperty("_aws", out _) && line.TryGetProperty(metric, out _))
+        .ToList();
+
+    /// <summary>How many times the extension polled its configuration location so far.</summary>
+    public static int PollCount(ExtensionHarness harness) =>
+        Lines(harness).Count(l => l.Contains("AWS FIS EXTENSION - polling directory", StringComparison.Ordinal));
+}
