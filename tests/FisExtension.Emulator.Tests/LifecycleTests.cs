@@ -90,7 +90,8 @@ public sealed class LifecycleTests
         var environment = new Dictionary<string, string> { ["SHELL_RUNTIME_TICK_FILE"] = ticks };
         await using var emulator = await Emulators.StartAsync(Emulators.Shell(environment: environment));
 
-        await emulator.InvokeAsync(Json.Bytes("{}"));
+        // The first invocation runs long enough for the 50 ms ticker to tick, even on a loaded machine.
+        await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
         await Task.Delay(200); // a tick already past SIGSTOP's delivery may still land
         var frozenCount = TickCount(ticks);
         await Task.Delay(1000);
