@@ -11,9 +11,10 @@ status=0
 dotnet test FisExtension.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee artifacts/test-output.txt || status=$?
 
 # One closing line over every test project, in the plain form CI reads.
-passed=$(grep -E '^\s+Passed:\s+[0-9]+' artifacts/test-output.txt | awk '{s += $2} END {print s + 0}')
-failed=$(grep -E '^\s+Failed:\s+[0-9]+' artifacts/test-output.txt | awk '{s += $2} END {print s + 0}')
-skipped=$(grep -E '^\s+Skipped:\s+[0-9]+' artifacts/test-output.txt | awk '{s += $2} END {print s + 0}')
+count() { { grep -E "^\s+$1:\s+[0-9]+" artifacts/test-output.txt || true; } | awk '{s += $2} END {print s + 0}'; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "no test ran" >&2

@@ -4,25 +4,29 @@ using Xunit.Abstractions;
 
 namespace FisExtension.Emulator.Tests;
 
-/// <summary>The emulator's own cost per invocation, with a runtime in the test process answering at once.</summary>
+/// <summary>
+/// A thousand invocations in a row through one environment, each answered with its own bytes. The emulator's cost
+/// per invocation is printed for the record; time budgets belong in benchmarks, not in tests on a shared machine.
+/// </summary>
 public sealed class BenchmarkTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 60000)]
-    public async Task InvocationThroughTheEmulator_TakesAFewMillisecondsAtMost()
+    public async Task ThousandInvocationsInARow_AreEachAnsweredWithTheirOwnPayload()
     {
         await using var emulator = await Emulators.StartAsync(Emulators.External());
         using var runtime = new ExternalRuntime(emulator.RuntimeApiAddress);
         using var stop = new CancellationTokenSource();
         var serving = runtime.ServeAsync(next => next.Body, stop.Token);
-        var payload = Json.Bytes("""{"ping":1}""");
-        for (var i = 0; i < 50; i++) await emulator.InvokeAsync(payload);
+        for (var i = 0; i < 50; i++) await emulator.InvokeAsync(Json.Bytes("""{"warmup":1}"""));
 
         var samples = new double[1000];
         for (var i = 0; i < samples.Length; i++)
         {
+            var payload = Json.Bytes($$"""{"ping":{{i}}}""");
             var watch = Stopwatch.StartNew();
-            await emulator.InvokeAsync(payload);
+            var result = await emulator.InvokeAsync(payload);
             samples[i] = watch.Elapsed.TotalMilliseconds;
+            Assert.Equal(payload, result.Payload);
         }
         await stop.CancelAsync();
         await serving;
@@ -30,6 +34,5 @@ public sealed class BenchmarkTests(ITestOutputHelper output)
         Array.Sort(samples);
         var median = samples[samples.Length / 2];
         output.WriteLine($"median {median:0.000} ms, p90 {samples[900]:0.000} ms, p99 {samples[990]:0.000} ms");
-        Assert.InRange(median, 0, 20);
     }
 }
