@@ -22,13 +22,6 @@ internal sealed class InvocationInterceptor(
     // a Lambda invocation may run.
     private static readonly TimeSpan FallbackLifetime = TimeSpan.FromMinutes(15);
 
-    // The runtime's /next request is repeated for it after prevented events: every header but the hop-by-hop
-    // ones (RFC 9110 §7.6.1), as YARP forwards it.
-    private static readonly HashSet<string> RequestHeadersNotCopied = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "TE", "Upgrade", "Proxy-Connection", "Expect",
-    };
-
     /// <summary>
     /// Takes the upstream's answer to <c>/next</c> and returns the answer to hand to the runtime: the same one,
     /// possibly after a delay, or — when the handler must not run — a later event fetched after the proxy
@@ -128,7 +121,7 @@ internal sealed class InvocationInterceptor(
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
-            if (!RequestHeadersNotCopied.Contains(name))
+            if (!HeadersNotForwarded.Contains(name))
             {
                 context.Response.Headers.Append(name, values.ToArray());
             }
@@ -173,7 +166,7 @@ internal sealed class InvocationInterceptor(
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{upstreamAddress}{RuntimeApiPaths.NextInvocation}{runtimeRequest.QueryString}"));
         foreach (var (name, values) in runtimeRequest.Headers)
         {
-            if (!RequestHeadersNotCopied.Contains(name))
+            if (!HeadersNotForwarded.Contains(name))
             {
                 request.Headers.TryAddWithoutValidation(name, (IEnumerable<string>)values);
             }

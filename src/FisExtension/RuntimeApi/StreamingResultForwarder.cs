@@ -15,15 +15,6 @@ internal sealed class StreamingResultForwarder(string upstreamAddress)
 {
     private const int BufferSize = 64 * 1024;
 
-    // Hop-by-hop headers (RFC 9110 §7.6.1) and the ones this forwarder writes itself.
-    private static readonly HashSet<string> HeadersNotCopied = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "TE", "Upgrade", "Proxy-Connection",
-
-        // Kestrel already answered the runtime's Expect; forwarded, it would make the upstream send a 100 too.
-        "Expect",
-    };
-
     /// <summary>True for a result sent without a length whose sender announced trailers or streaming.</summary>
     public static bool Applies(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
@@ -63,7 +54,7 @@ internal sealed class StreamingResultForwarder(string upstreamAddress)
             }
 
             context.Response.StatusCode = head.StatusCode;
-            foreach (var (name, value) in head.Headers.Where(h => !HeadersNotCopied.Contains(h.Key)))
+            foreach (var (name, value) in head.Headers.Where(h => !HeadersNotForwarded.Contains(h.Key)))
             {
                 context.Response.Headers.Append(name, value);
             }
@@ -96,7 +87,7 @@ internal sealed class StreamingResultForwarder(string upstreamAddress)
         var head = new StringBuilder();
         head.Append(CultureInfo.InvariantCulture, $"{request.Method} {request.Path}{request.QueryString} HTTP/1.1\r\n");
         head.Append(CultureInfo.InvariantCulture, $"Host: {upstreamAddress}\r\n");
-        foreach (var (name, values) in request.Headers.Where(h => !HeadersNotCopied.Contains(h.Key)))
+        foreach (var (name, values) in request.Headers.Where(h => !HeadersNotForwarded.Contains(h.Key)))
         {
             foreach (var value in values)
             {
