@@ -15,4 +15,5 @@ internal sealed record BenchReport(
     StartupResult? Startup,
     MemoryResult? Memory,
     IReadOnlyList<LatencyResult> Latency,
+    DelayResult? Delay,
     IReadOnlyList<string> UnexpectedExtensionOutput);

@@ -34,6 +34,7 @@ StartupResult? startup = null;
 MemoryResult? memory = null;
 var latency = new List<LatencyResult>();
 var latencySamples = new List<LatencySamples>();
+DelayResult? delay = null;
 
 // A typical small invocation event; the runtime's response body is what varies between the latency runs.
 var invocationEvent = """{"version":"2.0","routeKey":"GET /bench","rawPath":"/bench","headers":{"accept":"application/json"},"isBase64Encoded":false}"""u8.ToArray();
@@ -65,6 +66,12 @@ await using (var api = await FakeLambdaApi.StartAsync(invocationEvent))
         latency.AddRange([small, large]);
         latencySamples.AddRange([smallSamples, largeSamples]);
     }
+
+    if (options.Parts.HasFlag(BenchPart.Delay))
+    {
+        Console.Error.WriteLine($"delay: {options.Delays} invocations delayed {options.DelayMilliseconds} ms, as many without faults…");
+        delay = await DelayBenchmark.MeasureAsync(options, api, audit);
+    }
 }
 
 var report = new BenchReport(
@@ -78,6 +85,7 @@ var report = new BenchReport(
     startup,
     memory,
     latency,
+    delay,
     audit.Unexpected());
 
 var markdown = MarkdownReport.Render(report);

@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace FisExtension.Benchmarks;
+
+/// <summary>
+/// Two extensions on the same fake API: one whose local configuration folder holds a 100 % start-up delay, one
+/// without a location. Their <c>GET /next</c> times are taken in alternating blocks whose order flips every round,
+/// so that drift in machine load falls on both; the baseline median is what the proxy costs without the delay.
+/// </summary>
+internal static class DelayBenchmark
+{
+    private const int BlockSize = 20;
+    private const int WarmupDelays = 10;
+    private static readonly byte[] SmallBody = new byte[1024];
+
+    public static async Task<DelayResult> MeasureAsync(BenchOptions options, FakeLambdaApi api, ExtensionOutputAudit audit)
+    {
+        using var folder = FaultConfigurationFolder.WithActiveFault(
+            "aws:lambda:invocation-add-delay",
+            "delay",
+            new Dictionary<string, string> { ["startupDelayMilliseconds"] = options.DelayMilliseconds.ToString(CultureInfo.InvariantCulture), ["invocationPercentage"] = "100" });
+        using var delaying = await RunningExtension.StartAsync(api, folder.ConfigureExtension(options), audit);
+        using var plain = await RunningExtension.StartAsync(api, options, audit);
+        using var delayed = new RuntimeLoopClient(delaying.ProxyAddress);
+        using var baseline = new RuntimeLoopClient(plain.ProxyAddress);
+
+        // The first delayed invocation also waits for the first poll; none of the warm-up is kept.
+        await RunBlockAsync(baseline, options.WarmupPairs, samples: null);
+        await RunBlockAsync(delayed, WarmupDelays, samples: null);
+        if (delayed.Errors + baseline.Errors > 0)
+        {
+            audit.Add([$"(delay warm-up: {delayed.Errors} delayed and {baseline.Errors} baseline invocations failed; first: {delayed.FirstError ?? baseline.FirstError})"]);
+        }
+
+        var errorsBefore = delayed.Errors + baseline.Errors;
+        var delayedMs = new List<double>(options.Delays);
+        var baselineMs = new List<double>(options.Delays);
+        for (var round = 0; delayedMs.Count < options.Delays && round < options.Delays; round++)
+        {
+            var block = Math.Min(BlockSize, options.Delays - delayedMs.Count);
+            if (round % 2 == 0)
+            {
+                await RunBlockAsync(delayed, block, delayedMs);
+                await RunBlockAsync(baseline, block, baselineMs);
+            }
+            else
+            {
+                await RunBlockAsync(baseline, block, baselineMs);
+                await RunBlockAsync(delayed, block, delayedMs);
+            }
+        }
+
+        await delaying.ShutdownAsync();
+        await plain.ShutdownAsync();
+
+        var baselineNext = Distribution.Of(baselineMs);
+        var excess = delayedMs.Select(ms => ms - baselineNext.Median - options.DelayMilliseconds).ToArray();
+        return new DelayResult(
+            options.DelayMilliseconds,
+            BlockSize,
+            WarmupDelays,
+            baselineNext,
+            Distribution.Of(delayedMs),
+            Distribution.Of(excess),
+            delayed.Errors + baseline.Errors - errorsBefore,
+            delayed.FirstError ?? baseline.FirstError);
+    }
+
+    private static async Task RunBlockAsync(RuntimeLoopClient client, int invocations, List<double>? samples)
+    {
+        for (var i = 0; i < invocations; i++)
+        {
+            if (await client.RunInvocationAsync(SmallBody) is { } timing)
+            {
+                samples?.Add(timing.NextMicroseconds / 1000);
+            }
+        }
+    }
+}
