@@ -16,4 +16,5 @@ internal sealed record BenchReport(
     MemoryResult? Memory,
     IReadOnlyList<LatencyResult> Latency,
     DelayResult? Delay,
+    IReadOnlyList<PercentageResult> Percentage,
     IReadOnlyList<string> UnexpectedExtensionOutput);

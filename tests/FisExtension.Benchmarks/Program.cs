@@ -35,6 +35,7 @@ MemoryResult? memory = null;
 var latency = new List<LatencyResult>();
 var latencySamples = new List<LatencySamples>();
 DelayResult? delay = null;
+var percentage = new List<PercentageResult>();
 
 // A typical small invocation event; the runtime's response body is what varies between the latency runs.
 var invocationEvent = """{"version":"2.0","routeKey":"GET /bench","rawPath":"/bench","headers":{"accept":"application/json"},"isBase64Encoded":false}"""u8.ToArray();
@@ -72,6 +73,14 @@ await using (var api = await FakeLambdaApi.StartAsync(invocationEvent))
         Console.Error.WriteLine($"delay: {options.Delays} invocations delayed {options.DelayMilliseconds} ms, as many without faults…");
         delay = await DelayBenchmark.MeasureAsync(options, api, audit);
     }
+
+    if (options.Parts.HasFlag(BenchPart.Percentage))
+    {
+        Console.Error.WriteLine($"percentage: {options.PercentageInvocations} invocations with a 25 % invocation error, unseeded…");
+        percentage.Add(await PercentageBenchmark.MeasureAsync(options, api, audit, seed: null));
+        Console.Error.WriteLine($"percentage: {options.PercentageInvocations} invocations with a 25 % invocation error, seed {options.Seed}…");
+        percentage.Add(await PercentageBenchmark.MeasureAsync(options, api, audit, options.Seed));
+    }
 }
 
 var report = new BenchReport(
@@ -86,6 +95,7 @@ var report = new BenchReport(
     memory,
     latency,
     delay,
+    percentage,
     audit.Unexpected());
 
 var markdown = MarkdownReport.Render(report);
