@@ -35,6 +35,7 @@ MemoryResult? memory = null;
 var latency = new List<LatencyResult>();
 var latencySamples = new List<LatencySamples>();
 DelayResult? delay = null;
+DelaySamples? delaySamples = null;
 var percentage = new List<PercentageResult>();
 
 // A typical small invocation event; the runtime's response body is what varies between the latency runs.
@@ -71,7 +72,7 @@ await using (var api = await FakeLambdaApi.StartAsync(invocationEvent))
     if (options.Parts.HasFlag(BenchPart.Delay))
     {
         Console.Error.WriteLine($"delay: {options.Delays} invocations delayed {options.DelayMilliseconds} ms, as many without faults…");
-        delay = await DelayBenchmark.MeasureAsync(options, api, audit);
+        (delay, delaySamples) = await DelayBenchmark.MeasureAsync(options, api, audit);
     }
 
     if (options.Parts.HasFlag(BenchPart.Percentage))
@@ -105,6 +106,11 @@ await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results.json
 foreach (var samples in latencySamples)
 {
     await RawSamplesCsv.WriteAsync(options.OutputDirectory, samples);
+}
+
+if (delaySamples is not null)
+{
+    await RawSamplesCsv.WriteAsync(options.OutputDirectory, delaySamples);
 }
 
 Console.WriteLine(markdown);
