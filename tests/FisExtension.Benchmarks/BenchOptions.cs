@@ -7,7 +7,7 @@ internal sealed record BenchOptions
 {
     public const string Usage = """
         fis-bench [options]
-          --only PARTS         comma-separated subset of size,startup,memory,latency (default: all)
+          --only PARTS         comma-separated subset of size,startup,memory,latency,delay,percentage (default: all)
           --binary PATH        the published fis-extension (default: artifacts/publish/FisExtension/release_linux-x64/fis-extension)
           --layer PATH         the layer zip (default: artifacts/layer/fis-extension-x86_64.zip)
           --out DIR            where results.md and results.json go (default: artifacts/bench)
@@ -16,6 +16,10 @@ internal sealed record BenchOptions
           --large-pairs N      measured pairs each way with a 1 MiB body (default: 2000)
           --block N            pairs per alternating direct/proxied block (default: 200)
           --warmup N           unmeasured pairs each way before measuring (default: 500)
+          --delay-ms N         startupDelayMilliseconds of the injected delay (default: 200)
+          --delays N           measured delayed invocations, and as many without faults (default: 300)
+          --invocations N      invocations per run of the 25 % invocation error (default: 10000)
+          --seed N             AWS_FIS_RANDOM_SEED of the seeded percentage run (default: 42)
           --env NAME=VALUE     extra environment variable for the extension, repeatable (e.g. DOTNET_gcServer=0)
         """;
 
@@ -36,6 +40,14 @@ internal sealed record BenchOptions
     public int BlockSize { get; init; } = 200;
 
     public int WarmupPairs { get; init; } = 500;
+
+    public int DelayMilliseconds { get; init; } = 200;
+
+    public int Delays { get; init; } = 300;
+
+    public int PercentageInvocations { get; init; } = 10_000;
+
+    public int Seed { get; init; } = 42;
 
     public IReadOnlyDictionary<string, string> ExtensionEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -58,6 +70,10 @@ internal sealed record BenchOptions
                 "--large-pairs" => options with { LargePairs = Positive(name, Value()) },
                 "--block" => options with { BlockSize = Positive(name, Value()) },
                 "--warmup" => options with { WarmupPairs = Positive(name, Value()) },
+                "--delay-ms" => options with { DelayMilliseconds = Positive(name, Value()) },
+                "--delays" => options with { Delays = Positive(name, Value()) },
+                "--invocations" => options with { PercentageInvocations = Positive(name, Value()) },
+                "--seed" => options with { Seed = Positive(name, Value()) },
                 "--env" => options with { ExtensionEnvironment = WithVariable(options.ExtensionEnvironment, Value()) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -77,7 +93,9 @@ internal sealed record BenchOptions
                 "STARTUP" => BenchPart.Startup,
                 "MEMORY" or "RSS" => BenchPart.Memory,
                 "LATENCY" => BenchPart.Latency,
-                _ => throw new ArgumentException($"--only: '{name}' is not one of size, startup, memory, latency"),
+                "DELAY" => BenchPart.Delay,
+                "PERCENTAGE" => BenchPart.Percentage,
+                _ => throw new ArgumentException($"--only: '{name}' is not one of size, startup, memory, latency, delay, percentage"),
             };
         }
 

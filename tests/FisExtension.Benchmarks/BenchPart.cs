@@ -9,5 +9,7 @@ internal enum BenchPart
     Startup = 2,
     Memory = 4,
     Latency = 8,
-    All = Size | Startup | Memory | Latency,
+    Delay = 16,
+    Percentage = 32,
+    All = Size | Startup | Memory | Latency | Delay | Percentage,
 }

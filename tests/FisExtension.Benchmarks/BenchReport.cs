@@ -15,4 +15,6 @@ internal sealed record BenchReport(
     StartupResult? Startup,
     MemoryResult? Memory,
     IReadOnlyList<LatencyResult> Latency,
+    DelayResult? Delay,
+    IReadOnlyList<PercentageResult> Percentage,
     IReadOnlyList<string> UnexpectedExtensionOutput);

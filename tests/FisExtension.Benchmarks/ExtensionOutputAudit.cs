@@ -1,8 +1,9 @@
 namespace FisExtension.Benchmarks;
 
 /// <summary>
-/// Collects every line the extension printed that is not one of its four normal life-cycle lines, with a count,
-/// so that warnings and errors during a benchmark are reported instead of lost.
+/// Collects every line the extension printed that is not one of its four normal life-cycle lines, nor one of the
+/// lines the fault parts cause on purpose, with a count, so that warnings and errors during a benchmark are
+/// reported instead of lost.
 /// </summary>
 internal sealed class ExtensionOutputAudit
 {
@@ -12,6 +13,11 @@ internal sealed class ExtensionOutputAudit
         "AWS FIS EXTENSION - proxy listening on ",
         "AWS FIS EXTENSION - registered as ",
         "AWS FIS EXTENSION - shutting down (spindown)",
+        "AWS FIS EXTENSION - AWS_FIS_CONFIGURATION_LOCATION is not set: the extension injects no faults",
+        "AWS FIS EXTENSION - polling directory ",
+        "AWS FIS EXTENSION - found active faults: BENCH/",
+        "AWS FIS EXTENSION - adding ",
+        "AWS FIS EXTENSION - modifying the function response: injecting an invocation error (experiment BENCH, ",
     ];
 
     private readonly Dictionary<string, int> _unexpected = new(StringComparer.Ordinal);

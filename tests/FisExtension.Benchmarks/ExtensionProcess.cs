@@ -46,7 +46,7 @@ internal sealed class ExtensionProcess : IDisposable
         info.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         info.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
         info.Environment["AWS_FIS_PROXY_LISTENER_PORT"] = listenerPort.ToString(CultureInfo.InvariantCulture);
-        info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "bench";
+        info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = FaultConfigurationFolder.FunctionName;
         info.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
         info.Environment["AWS_REGION"] = "us-east-1";
         foreach (var (name, value) in extraEnvironment)

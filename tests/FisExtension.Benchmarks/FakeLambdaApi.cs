@@ -9,7 +9,8 @@ namespace FisExtension.Benchmarks;
 
 /// <summary>
 /// The smallest Runtime and Extensions API the extension needs: register, a blocking <c>event/next</c> released
-/// by <see cref="SendShutdown"/>, an invocation <c>/next</c> that answers at once, and <c>/response</c>.
+/// by <see cref="SendShutdown"/>, an invocation <c>/next</c> that answers at once, and <c>/response</c> and
+/// <c>/error</c>, whose outcome it keeps per request id for the fault parts to count.
 /// Both the direct and the proxied loops hit this same server, so its own cost cancels out of the difference.
 /// </summary>
 internal sealed class FakeLambdaApi : IAsyncDisposable
@@ -21,6 +22,7 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
     private readonly Channel<Registration> _registrations = Channel.CreateUnbounded<Registration>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _shutdowns = new();
     private readonly ConcurrentDictionary<string, byte> _openInvocations = new();
+    private readonly ConcurrentDictionary<string, InvocationOutcome> _outcomes = new();
     private readonly byte[] _event;
     private TaskCompletionSource? _nextRelease;
     private TaskCompletionSource _nextArrivedWhileHeld = new();
@@ -42,6 +44,9 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
 
     /// <summary><c>/response</c> posts for a request id this API never handed out.</summary>
     public long UnknownRequestIds => Interlocked.Read(ref _unknownRequestIds);
+
+    /// <summary>What the upstream received for <paramref name="requestId"/>, forgotten once taken; null if nothing yet.</summary>
+    public InvocationOutcome? TakeOutcome(string requestId) => _outcomes.TryRemove(requestId, out var outcome) ? outcome : null;
 
     public static async Task<FakeLambdaApi> StartAsync(byte[] invocationEvent)
     {
@@ -113,7 +118,9 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
         {
             ("GET", "/2018-06-01/runtime/invocation/next") => NextInvocationAsync(context),
             ("POST", _) when path.StartsWith("/2018-06-01/runtime/invocation/", StringComparison.Ordinal)
-                && path.EndsWith("/response", StringComparison.Ordinal) => InvocationResponseAsync(context, path),
+                && path.EndsWith("/response", StringComparison.Ordinal) => InvocationResultAsync(context, path["/2018-06-01/runtime/invocation/".Length..^"/response".Length], InvocationOutcome.Response),
+            ("POST", _) when path.StartsWith("/2018-06-01/runtime/invocation/", StringComparison.Ordinal)
+                && path.EndsWith("/error", StringComparison.Ordinal) => InvocationResultAsync(context, path["/2018-06-01/runtime/invocation/".Length..^"/error".Length], ErrorOutcome(context)),
             ("POST", "/2020-01-01/extension/register") => RegisterAsync(context),
             ("GET", "/2020-01-01/extension/event/next") => NextExtensionEventAsync(context),
             _ => NotFound(context),
@@ -158,9 +165,11 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
         await context.Response.Body.WriteAsync(_event, context.RequestAborted);
     }
 
-    private async Task InvocationResponseAsync(HttpContext context, string path)
+    private static InvocationOutcome ErrorOutcome(HttpContext context) =>
+        context.Request.Headers["Lambda-Runtime-Function-Error-Type"] == "FisInjectedError" ? InvocationOutcome.InjectedError : InvocationOutcome.OtherError;
+
+    private async Task InvocationResultAsync(HttpContext context, string requestId, InvocationOutcome outcome)
     {
-        var requestId = path["/2018-06-01/runtime/invocation/".Length..^"/response".Length];
         long received = 0;
         var reader = context.Request.BodyReader;
         while (true)
@@ -174,13 +183,18 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
             }
         }
 
-        Interlocked.Add(ref _responseBytes, received);
+        if (outcome == InvocationOutcome.Response)
+        {
+            Interlocked.Add(ref _responseBytes, received);
+        }
         if (!_openInvocations.TryRemove(requestId, out _))
         {
             Interlocked.Increment(ref _unknownRequestIds);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
+
+        _outcomes[requestId] = outcome;
 
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         context.Response.ContentType = "application/json";

@@ -62,6 +62,17 @@ internal static class MarkdownReport
             Line(md, $"| added latency, {latency.Name} | {Us(latency.AddedMedianUs)} median (×{latency.MedianRatio.ToString("0.00", CultureInfo.InvariantCulture)}) | per GET /next + POST /response pair; p90 +{Us(latency.AddedP90Us)}, p99 +{Us(latency.AddedP99Us)} |");
         }
 
+        if (report.Delay is { } delay)
+        {
+            var excess = delay.ActualMinusRequestedMs;
+            Line(md, $"| injected delay, actual − requested | {SignedMs(excess.Median)} median, {SignedMs(excess.P90)} p90, {SignedMs(excess.P99)} p99 | {excess.Count} invocations delayed {delay.RequestedMs} ms; min {SignedMs(excess.Min)}, max {SignedMs(excess.Max)} |");
+        }
+
+        foreach (var run in report.Percentage)
+        {
+            Line(md, $"| invocation error at {Percent(run.RequestedPercent)}, {SeedName(run.Seed)} | {Percent(run.ObservedPercent)} hit ({Sigmas(run.DistanceSigmas)}) | {run.Hits:N0} of {run.Invocations:N0} invocations ended in FisInjectedError; expected {run.ExpectedHits:N0} ± {run.Sigma:0.0} |");
+        }
+
         if (report.Latency.Count > 0)
         {
             Line(md);
@@ -77,10 +88,35 @@ internal static class MarkdownReport
             Line(md, $"Blocks of {first.BlockSize} pairs alternate direct/proxied, the order flipping every round; {first.WarmupPairs} warm-up pairs each way are discarded. Both sides use the same HttpClient settings and the same fake API.");
         }
 
+        if (report.Delay is { } d)
+        {
+            var e = d.ActualMinusRequestedMs;
+            Line(md);
+            Line(md, "| injected delay | invocations | requested | baseline /next median | delayed /next median | actual − requested: p50 | p90 | p99 | min | max | errors |");
+            Line(md, "|---|---|---|---|---|---|---|---|---|---|---|");
+            Line(md, $"| `aws:lambda:invocation-add-delay`, 100 % | {e.Count:N0} | {d.RequestedMs} ms | {Ms2(d.BaselineNextMs.Median)} | {Ms2(d.DelayedNextMs.Median)} | {SignedMs(e.Median)} | {SignedMs(e.P90)} | {SignedMs(e.P99)} | {SignedMs(e.Min)} | {SignedMs(e.Max)} | {d.Errors} |");
+            Line(md);
+            Line(md, $"Actual = a delayed GET /next through the proxy (request sent → event read) − the median GET /next of a second extension without a configuration location. Blocks of {d.BlockSize} alternate delayed/baseline, the order flipping every round; {d.WarmupDelays} delayed invocations (the first waits for the first poll) are discarded.");
+        }
+
+        if (report.Percentage.Count > 0)
+        {
+            Line(md);
+            Line(md, "| invocation error, preventExecution false | invocations | FisInjectedError | response | other | observed | expected | σ = √(n·p·(1−p)) | distance | runtime errors |");
+            Line(md, "|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var run in report.Percentage)
+            {
+                Line(md, $"| {Percent(run.RequestedPercent)}, {SeedName(run.Seed)} | {run.Invocations:N0} | {run.Hits:N0} | {run.Responses:N0} | {run.OtherOutcomes} | {Percent(run.ObservedPercent)} | {run.ExpectedHits:N0} | {run.Sigma:0.0} | {Sigmas(run.DistanceSigmas)} | {run.Errors} |");
+            }
+
+            Line(md);
+            Line(md, "Each invocation is GET /next and POST /response through the proxy; the fake API records per request id whether /error with `Lambda-Runtime-Function-Error-Type: FisInjectedError` or /response reached it. |distance| above 3 σ would happen by chance about once in 370 runs.");
+        }
+
         Line(md);
         if (report.UnexpectedExtensionOutput.Count == 0)
         {
-            Line(md, "The extension printed nothing but its normal start, listen, register and shutdown lines.");
+            Line(md, "The extension printed nothing but its normal start, listen, register, configuration and shutdown lines, and the poll and fault lines the fault parts cause.");
         }
         else
         {
@@ -102,6 +138,16 @@ internal static class MarkdownReport
     private static string Kib(long kib) => (kib / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
 
     private static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Ms2(double milliseconds) => milliseconds.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+
+    private static string SignedMs(double milliseconds) => milliseconds.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Percent(double percent) => percent.ToString("0.00", CultureInfo.InvariantCulture) + " %";
+
+    private static string Sigmas(double sigmas) => sigmas.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) + " σ";
+
+    private static string SeedName(int? seed) => seed is { } value ? $"seed {value}" : "unseeded";
 
     private static string Us(double microseconds) => microseconds.ToString("0", CultureInfo.InvariantCulture) + " µs";
 }

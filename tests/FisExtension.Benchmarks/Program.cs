@@ -34,6 +34,9 @@ StartupResult? startup = null;
 MemoryResult? memory = null;
 var latency = new List<LatencyResult>();
 var latencySamples = new List<LatencySamples>();
+DelayResult? delay = null;
+DelaySamples? delaySamples = null;
+var percentage = new List<PercentageResult>();
 
 // A typical small invocation event; the runtime's response body is what varies between the latency runs.
 var invocationEvent = """{"version":"2.0","routeKey":"GET /bench","rawPath":"/bench","headers":{"accept":"application/json"},"isBase64Encoded":false}"""u8.ToArray();
@@ -65,6 +68,20 @@ await using (var api = await FakeLambdaApi.StartAsync(invocationEvent))
         latency.AddRange([small, large]);
         latencySamples.AddRange([smallSamples, largeSamples]);
     }
+
+    if (options.Parts.HasFlag(BenchPart.Delay))
+    {
+        Console.Error.WriteLine($"delay: {options.Delays} invocations delayed {options.DelayMilliseconds} ms, as many without faults…");
+        (delay, delaySamples) = await DelayBenchmark.MeasureAsync(options, api, audit);
+    }
+
+    if (options.Parts.HasFlag(BenchPart.Percentage))
+    {
+        Console.Error.WriteLine($"percentage: {options.PercentageInvocations} invocations with a 25 % invocation error, unseeded…");
+        percentage.Add(await PercentageBenchmark.MeasureAsync(options, api, audit, seed: null));
+        Console.Error.WriteLine($"percentage: {options.PercentageInvocations} invocations with a 25 % invocation error, seed {options.Seed}…");
+        percentage.Add(await PercentageBenchmark.MeasureAsync(options, api, audit, options.Seed));
+    }
 }
 
 var report = new BenchReport(
@@ -78,6 +95,8 @@ var report = new BenchReport(
     startup,
     memory,
     latency,
+    delay,
+    percentage,
     audit.Unexpected());
 
 var markdown = MarkdownReport.Render(report);
@@ -87,6 +106,11 @@ await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results.json
 foreach (var samples in latencySamples)
 {
     await RawSamplesCsv.WriteAsync(options.OutputDirectory, samples);
+}
+
+if (delaySamples is not null)
+{
+    await RawSamplesCsv.WriteAsync(options.OutputDirectory, delaySamples);
 }
 
 Console.WriteLine(markdown);

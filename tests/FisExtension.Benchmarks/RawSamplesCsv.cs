@@ -3,7 +3,7 @@ using System.Text;
 
 namespace FisExtension.Benchmarks;
 
-/// <summary>Writes the raw pair durations, so a surprising percentile can be looked at rather than guessed at.</summary>
+/// <summary>Writes the raw pair durations and delay-part /next times, so a surprising percentile can be looked at rather than guessed at.</summary>
 internal static class RawSamplesCsv
 {
     public static async Task WriteAsync(string directory, LatencySamples samples)
@@ -13,6 +13,20 @@ internal static class RawSamplesCsv
         Append(csv, "proxied", samples.Proxied);
         var fileName = "latency-" + samples.Name.Replace(' ', '-').ToLowerInvariant() + ".csv";
         await File.WriteAllTextAsync(Path.Combine(directory, fileName), csv.ToString());
+    }
+
+    public static async Task WriteAsync(string directory, DelaySamples samples)
+    {
+        var csv = new StringBuilder("side,round,second,milliseconds\n");
+        foreach (var (side, values) in new[] { ("baseline", samples.Baseline), ("delayed", samples.Delayed) })
+        {
+            foreach (var sample in values)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{side},{sample.Round},{sample.Second:0.000},{sample.Milliseconds:0.000}\n");
+            }
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(directory, "delay.csv"), csv.ToString());
     }
 
     private static void Append(StringBuilder csv, string side, IReadOnlyList<(int Round, double Microseconds)> values)

@@ -40,15 +40,21 @@ internal sealed class RuntimeLoopClient : IDisposable
     public string? FirstError { get; private set; }
 
     /// <summary>One GET+POST pair; returns its duration in microseconds, or null when it failed or was cancelled.</summary>
-    public async Task<double?> RunPairAsync(byte[] responseBody, CancellationToken cancellationToken = default)
+    public async Task<double?> RunPairAsync(byte[] responseBody, CancellationToken cancellationToken = default) =>
+        (await RunInvocationAsync(responseBody, cancellationToken))?.PairMicroseconds;
+
+    /// <summary>One GET+POST pair with its request id and the <c>/next</c> alone timed too; null when it failed or was cancelled.</summary>
+    public async Task<InvocationTiming?> RunInvocationAsync(byte[] responseBody, CancellationToken cancellationToken = default)
     {
         try
         {
             var start = Stopwatch.GetTimestamp();
             string requestId;
+            long eventRead;
             using (var next = await _http.GetAsync("/2018-06-01/runtime/invocation/next", cancellationToken))
             {
                 _ = await next.Content.ReadAsByteArrayAsync(cancellationToken);
+                eventRead = Stopwatch.GetTimestamp();
                 if (next.StatusCode != HttpStatusCode.OK || !next.Headers.TryGetValues("Lambda-Runtime-Aws-Request-Id", out var ids))
                 {
                     return Fail($"GET /next answered {(int)next.StatusCode} without a request id");
@@ -62,7 +68,7 @@ internal sealed class RuntimeLoopClient : IDisposable
             _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var end = Stopwatch.GetTimestamp();
             return response.StatusCode == HttpStatusCode.Accepted
-                ? Elapsed.Microseconds(start, end)
+                ? new InvocationTiming(requestId, Elapsed.Microseconds(start, eventRead), Elapsed.Microseconds(start, end))
                 : Fail($"POST /response answered {(int)response.StatusCode}");
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
@@ -73,7 +79,7 @@ internal sealed class RuntimeLoopClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private double? Fail(string error)
+    private InvocationTiming? Fail(string error)
     {
         Errors++;
         FirstError ??= error;
