@@ -1,8 +1,9 @@
+using System.Runtime.InteropServices;
 using FisExtension.Configuration;
 using FisExtension.ExtensionsApi;
+using FisExtension.Faults;
 using FisExtension.RuntimeApi;
 using FisExtension.Telemetry;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 
 // 1. Read options; a bad value is reported and replaced by its default, never fatal.
@@ -32,7 +33,8 @@ using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal
 using var onSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; shutdown.Cancel(); });
 
 // 2. Bind the proxy listener before registering: Lambda starts the runtime only after every extension registered.
-var proxy = await ProxyHost.TryStartAsync(options, upstream, faults, new FaultTelemetry(logger, metrics), logs, logger, shutdown.Token);
+var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics));
+var proxy = await ProxyHost.TryStartAsync(options, upstream, injection, logs, logger, shutdown.Token);
 
 // 3. Register at the original endpoint, under the file name Lambda knows this extension by.
 var extensionsApi = new ExtensionsApiClient(upstream, options.RuntimeApi);

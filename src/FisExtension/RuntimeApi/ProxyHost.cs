@@ -1,6 +1,5 @@
 using System.Net;
 using FisExtension.Configuration;
-using FisExtension.Faults;
 using FisExtension.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
@@ -21,15 +20,14 @@ internal static class ProxyHost
     public static async Task<WebApplication?> TryStartAsync(
         ExtensionOptions options,
         HttpMessageInvoker upstream,
-        IFaultSnapshotSource faults,
-        FaultTelemetry telemetry,
+        FaultInjection injection,
         ILoggerProvider logs,
         ILogger logger,
         CancellationToken cancellationToken)
     {
         try
         {
-            var app = await StartAsync(options, upstream, faults, telemetry, logs, cancellationToken).ConfigureAwait(false);
+            var app = await StartAsync(options, upstream, injection, logs, cancellationToken).ConfigureAwait(false);
             Log.ProxyListening(logger, $"127.0.0.1:{options.ListenerPort}", options.UpstreamRuntimeApi);
             return app;
         }
@@ -53,8 +51,7 @@ internal static class ProxyHost
     private static async Task<WebApplication> StartAsync(
         ExtensionOptions options,
         HttpMessageInvoker upstream,
-        IFaultSnapshotSource faults,
-        FaultTelemetry telemetry,
+        FaultInjection injection,
         ILoggerProvider logs,
         CancellationToken cancellationToken)
     {
@@ -73,13 +70,13 @@ internal static class ProxyHost
 
         var app = builder.Build();
         var interceptor = new InvocationInterceptor(
-            faults,
-            new FaultPlanner(new SeededRandomSource(options.RandomSeed)),
+            injection.Faults,
+            injection.Planner,
             new InvocationRegistry(),
             upstream,
             options.UpstreamRuntimeApi,
-            TimeProvider.System,
-            telemetry,
+            injection.Time,
+            injection.Telemetry,
             app.Lifetime.ApplicationStopping);
         var proxy = new RuntimeApiProxy(
             app.Services.GetRequiredService<IHttpForwarder>(),
