@@ -56,7 +56,7 @@ public sealed class ConcurrencyTests
         Assert.Equal(Invocations - (preventExecution ? injected : 0), runtime.Received.Count);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task FourInFlight_AreDelayedSideBySide_NotOneAfterAnother()
     {
         const int DelayMilliseconds = 600;
