@@ -7,13 +7,22 @@ internal static class LambdaEventShape
 {
     private const string RequestContextProperty = "requestContext";
     private const string ElbProperty = "elb";
+    private const string HeadersProperty = "headers";
+    private const string MultiValueHeadersProperty = "multiValueHeaders";
 
     /// <summary>
     /// True when <paramref name="eventJson"/> is one complete JSON object whose <c>requestContext</c> holds an
     /// <c>elb</c> object, as Application Load Balancer events do. Anything else — other events, invalid or
     /// truncated JSON, binary data — is false; this never throws.
     /// </summary>
-    public static bool IsApplicationLoadBalancer(ReadOnlySpan<byte> eventJson)
+    public static bool IsApplicationLoadBalancer(ReadOnlySpan<byte> eventJson) => Read(eventJson).FromApplicationLoadBalancer;
+
+    /// <summary>
+    /// Reads what a synthetic HTTP response must match: whether the event came from an Application Load Balancer,
+    /// and whether it carries only <c>multiValueHeaders</c>. Any bytes that are not one whole JSON object give
+    /// <see cref="HttpEventShape.Unknown"/>; this never throws.
+    /// </summary>
+    public static HttpEventShape Read(ReadOnlySpan<byte> eventJson)
     {
         // A byte-order mark is not JSON, but a hand-written test event may carry one.
         if (eventJson.StartsWith("\uFEFF"u8))
@@ -26,17 +35,22 @@ internal static class LambdaEventShape
             var reader = new Utf8JsonReader(eventJson);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return false;
+                return HttpEventShape.Unknown;
             }
 
-            var found = false;
+            bool elb = false, headers = false, multiValueHeaders = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isRequestContext = reader.ValueTextEquals(RequestContextProperty);
+                var isHeaders = reader.ValueTextEquals(HeadersProperty);
+                var isMultiValueHeaders = reader.ValueTextEquals(MultiValueHeadersProperty);
                 reader.Read();
-                if (isRequestContext && reader.TokenType == JsonTokenType.StartObject)
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
+                headers |= isHeaders && isObject;
+                multiValueHeaders |= isMultiValueHeaders && isObject;
+                if (isRequestContext && isObject)
                 {
-                    found |= HasObjectProperty(ref reader, ElbProperty);
+                    elb |= HasObjectProperty(ref reader, ElbProperty);
                 }
                 else
                 {
@@ -45,11 +59,11 @@ internal static class LambdaEventShape
             }
 
             // Reading on to the end rejects truncated or trailing garbage: the answer is for a whole event only.
-            return !reader.Read() && found;
+            return reader.Read() ? HttpEventShape.Unknown : new HttpEventShape(elb, multiValueHeaders && !headers);
         }
         catch (JsonException)
         {
-            return false;
+            return HttpEventShape.Unknown;
         }
     }
 

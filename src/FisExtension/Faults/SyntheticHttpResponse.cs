@@ -20,6 +20,7 @@ internal static class SyntheticHttpResponse
     private const string StatusCodeField = "statusCode";
     private const string StatusDescriptionField = "statusDescription";
     private const string HeadersField = "headers";
+    private const string MultiValueHeadersField = "multiValueHeaders";
     private const string ContentTypeHeader = "Content-Type";
     private const string BodyField = "body";
     private const string IsBase64EncodedField = "isBase64Encoded";
@@ -34,21 +35,41 @@ internal static class SyntheticHttpResponse
     /// <summary>The response document as UTF-8, for the fault's status code and content type.</summary>
     /// <param name="fault">An <see cref="FaultKind.HttpIntegrationResponse"/> fault.</param>
     /// <param name="fromApplicationLoadBalancer">See <see cref="LambdaEventShape.IsApplicationLoadBalancer"/>.</param>
-    public static byte[] Create(FaultDefinition fault, bool fromApplicationLoadBalancer)
+    public static byte[] Create(FaultDefinition fault, bool fromApplicationLoadBalancer) =>
+        Create(fault, new HttpEventShape(fromApplicationLoadBalancer, MultiValueHeaders: false));
+
+    /// <summary>
+    /// The response document for the event's shape. Behind a target group with multi-value headers on, an
+    /// Application Load Balancer reads only <c>multiValueHeaders</c> (and answers 502 without them), so the
+    /// header goes there, as a one-value list, instead of in <c>headers</c>.
+    /// </summary>
+    public static byte[] Create(FaultDefinition fault, HttpEventShape shape)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteNumber(StatusCodeField, fault.StatusCode);
-            if (fromApplicationLoadBalancer)
+            if (shape.FromApplicationLoadBalancer)
             {
                 json.WriteString(StatusDescriptionField, StatusDescription(fault.StatusCode));
             }
 
-            json.WriteStartObject(HeadersField);
-            json.WriteString(ContentTypeHeader, fault.ContentTypeHeader);
-            json.WriteEndObject();
+            if (shape is { FromApplicationLoadBalancer: true, MultiValueHeaders: true })
+            {
+                json.WriteStartObject(MultiValueHeadersField);
+                json.WriteStartArray(ContentTypeHeader);
+                json.WriteStringValue(fault.ContentTypeHeader);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteStartObject(HeadersField);
+                json.WriteString(ContentTypeHeader, fault.ContentTypeHeader);
+                json.WriteEndObject();
+            }
+
             json.WriteString(BodyField, Body(fault.StatusCode, fault.ContentTypeHeader));
             json.WriteBoolean(IsBase64EncodedField, false);
             json.WriteEndObject();

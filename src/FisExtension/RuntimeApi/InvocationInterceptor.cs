@@ -47,7 +47,7 @@ internal sealed class InvocationInterceptor(
         var current = next;
         while (current.IsSuccessStatusCode && RequestIdOf(current) is { } requestId)
         {
-            var (plan, fromLoadBalancer) = await PlanAsync(current, requestId, cancellationToken).ConfigureAwait(false);
+            var (plan, eventShape) = await PlanAsync(current, requestId, cancellationToken).ConfigureAwait(false);
             if (plan.IsEmpty)
             {
                 return current;
@@ -65,7 +65,7 @@ internal sealed class InvocationInterceptor(
                 return current;
             }
 
-            var pending = new PendingOverride(overrideFault, fromLoadBalancer, DeadlineOf(current));
+            var pending = new PendingOverride(overrideFault, eventShape, DeadlineOf(current));
             if (!plan.PreventExecution)
             {
                 registry.Add(requestId, pending, time.GetUtcNow());
@@ -87,21 +87,22 @@ internal sealed class InvocationInterceptor(
     }
 
     /// <summary>Decides the faults of one invocation. A bug in fault code must not hurt the function: it then gets none.</summary>
-    private async Task<(FaultPlan Plan, bool FromLoadBalancer)> PlanAsync(HttpResponseMessage next, string requestId, CancellationToken cancellationToken)
+    private async Task<(FaultPlan Plan, HttpEventShape EventShape)> PlanAsync(HttpResponseMessage next, string requestId, CancellationToken cancellationToken)
     {
         try
         {
             await faults.OnInvocationAsync(cancellationToken).ConfigureAwait(false);
             var plan = planner.Plan(faults.Current, time.GetUtcNow());
             telemetry.Planned(plan, requestId);
-            var fromLoadBalancer = plan.OverrideFault?.Kind == FaultKind.HttpIntegrationResponse
-                && await BufferEventAsync(next, cancellationToken).ConfigureAwait(false);
-            return (plan, fromLoadBalancer);
+            var eventShape = plan.OverrideFault?.Kind == FaultKind.HttpIntegrationResponse
+                ? await BufferEventAsync(next, cancellationToken).ConfigureAwait(false)
+                : HttpEventShape.Unknown;
+            return (plan, eventShape);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             telemetry.NotApplied(requestId, exception);
-            return (FaultPlan.None, false);
+            return (FaultPlan.None, HttpEventShape.Unknown);
         }
     }
 
@@ -176,7 +177,7 @@ internal sealed class InvocationInterceptor(
     }
 
     /// <summary>Reads the event into memory (at most 6 MB) to learn its source; the runtime still gets the same bytes.</summary>
-    private static async Task<bool> BufferEventAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<HttpEventShape> BufferEventAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var buffered = new ByteArrayContent(body);
@@ -186,7 +187,7 @@ internal sealed class InvocationInterceptor(
         }
 
         response.Content = buffered;
-        return LambdaEventShape.IsApplicationLoadBalancer(body);
+        return LambdaEventShape.Read(body);
     }
 
     private static string? RequestIdOf(HttpResponseMessage response) =>

@@ -7,7 +7,7 @@ internal sealed record OverrideRequest(string Path, byte[] Body, string? ErrorTy
 {
     public static OverrideRequest For(string requestId, PendingOverride pending) => pending.Fault.Kind == FaultKind.InvocationError
         ? new OverrideRequest(RuntimeApiPaths.Error(requestId), InjectedError.Body(pending.Fault), InjectedError.ErrorType)
-        : new OverrideRequest(RuntimeApiPaths.Response(requestId), SyntheticHttpResponse.Create(pending.Fault, pending.FromApplicationLoadBalancer), null);
+        : new OverrideRequest(RuntimeApiPaths.Response(requestId), SyntheticHttpResponse.Create(pending.Fault, pending.EventShape), null);
 
     public HttpContent ToContent()
     {

@@ -11,7 +11,7 @@ public sealed class EventSourceTests
     private const string ServiceUnavailableJson = """{"message":"Service Unavailable","source":"aws-fis"}""";
 
     [Fact(Timeout = 30_000)]
-    public async Task SyntheticResponse_HasStatusDescriptionForAnApplicationLoadBalancerOnly()
+    public async Task SyntheticResponse_HasStatusDescriptionForAnApplicationLoadBalancerOnly_AndMultiValueHeadersWhenItsEventHasThem()
     {
         using var faults = new FaultObjectWriter();
         faults.WriteActive("EXPevents", "inject-http", FaultObjectWriter.HttpIntegrationResponse, new Dictionary<string, object>
@@ -24,11 +24,14 @@ public sealed class EventSourceTests
         var restApi = await harness.Emulator.InvokeAsync(Event("proxy-event.json"));
         var httpApi = await harness.Emulator.InvokeAsync(Event("http-api-v2-request.json"));
         var loadBalancer = await harness.Emulator.InvokeAsync(Event("alb-request-single-value.json"));
+        var multiValueLoadBalancer = await harness.Emulator.InvokeAsync(Event("alb-request-multi-value.json"));
 
         HttpIntegrationResponseTests.AssertSyntheticResponse(restApi.Payload, 503, "application/json", ServiceUnavailableJson, statusDescription: null);
         HttpIntegrationResponseTests.AssertSyntheticResponse(httpApi.Payload, 503, "application/json", ServiceUnavailableJson, statusDescription: null);
         HttpIntegrationResponseTests.AssertSyntheticResponse(loadBalancer.Payload, 503, "application/json", ServiceUnavailableJson, "503 Service Unavailable");
-        Assert.All([restApi, httpApi, loadBalancer], result => Assert.Null(result.FunctionError));
+        HttpIntegrationResponseTests.AssertSyntheticResponse(
+            multiValueLoadBalancer.Payload, 503, "application/json", ServiceUnavailableJson, "503 Service Unavailable", multiValueHeaders: true);
+        Assert.All([restApi, httpApi, loadBalancer, multiValueLoadBalancer], result => Assert.Null(result.FunctionError));
     }
 
     [Fact(Timeout = 30_000)]

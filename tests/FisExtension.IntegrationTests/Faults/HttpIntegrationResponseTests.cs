@@ -73,14 +73,26 @@ public sealed class HttpIntegrationResponseTests
     }
 
     /// <summary>Checks the whole document: its fields, their values, and that there is nothing else.</summary>
-    internal static void AssertSyntheticResponse(byte[] payload, int statusCode, string contentType, string body, string? statusDescription)
+    internal static void AssertSyntheticResponse(byte[] payload, int statusCode, string contentType, string body, string? statusDescription, bool multiValueHeaders = false)
     {
         var document = Json.Parse(payload);
         Assert.Equal(JsonValueKind.Object, document.ValueKind);
         Assert.Equal(statusCode, document.GetProperty("statusCode").GetInt32());
-        var headers = document.GetProperty("headers");
-        Assert.Equal(contentType, headers.GetProperty("Content-Type").GetString());
-        Assert.Single(headers.EnumerateObject());
+        if (multiValueHeaders)
+        {
+            var values = document.GetProperty("multiValueHeaders");
+            Assert.Equal([contentType], values.GetProperty("Content-Type").EnumerateArray().Select(v => v.GetString()));
+            Assert.Single(values.EnumerateObject());
+            Assert.False(document.TryGetProperty("headers", out _), Json.Text(payload));
+        }
+        else
+        {
+            var headers = document.GetProperty("headers");
+            Assert.Equal(contentType, headers.GetProperty("Content-Type").GetString());
+            Assert.Single(headers.EnumerateObject());
+            Assert.False(document.TryGetProperty("multiValueHeaders", out _), Json.Text(payload));
+        }
+
         Assert.Equal(body, document.GetProperty("body").GetString());
         Assert.False(document.GetProperty("isBase64Encoded").GetBoolean());
         if (statusDescription is null)

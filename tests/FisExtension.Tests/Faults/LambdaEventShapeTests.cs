@@ -15,6 +15,16 @@ public sealed class LambdaEventShapeTests
         Assert.True(LambdaEventShape.IsApplicationLoadBalancer(SharedLambdaEvents.Read(fileName)));
     }
 
+    [Fact]
+    public void MultiValueAlbEvent_IsReadAsMultiValue_AndSingleValueAndApiGatewayEventsAreNot()
+    {
+        Assert.Equal(new HttpEventShape(true, true), LambdaEventShape.Read(SharedLambdaEvents.Read(SharedLambdaEvents.AlbMultiValue)));
+        Assert.Equal(new HttpEventShape(true, false), LambdaEventShape.Read(SharedLambdaEvents.Read(SharedLambdaEvents.AlbSingleValue)));
+
+        // API Gateway REST events carry both headers and multiValueHeaders; either is fine in their responses.
+        Assert.Equal(new HttpEventShape(false, false), LambdaEventShape.Read(SharedLambdaEvents.Read(SharedLambdaEvents.ApiGatewayV1)));
+    }
+
     public static TheoryData<string> NonAlbEvents() => [.. SharedLambdaEvents.NonAlbEvents];
 
     [Theory]

@@ -89,6 +89,19 @@ public sealed class SyntheticHttpResponseTests
         Assert.Equal("text/plain; charset=\"utf-8\"", response.RootElement.GetProperty("headers").GetProperty("Content-Type").GetString());
     }
 
+    [Fact]
+    public void MultiValueAlbEvent_GetsItsContentTypeInMultiValueHeaders_AndNoHeaders()
+    {
+        var fault = Http("inject-http", T0, T0.AddMinutes(5), statusCode: 503);
+
+        using var response = JsonDocument.Parse(SyntheticHttpResponse.Create(fault, LambdaEventShape.Read(SharedLambdaEvents.Read(SharedLambdaEvents.AlbMultiValue))));
+
+        var values = response.RootElement.GetProperty("multiValueHeaders").GetProperty("Content-Type");
+        Assert.Equal(["application/json"], values.EnumerateArray().Select(v => v.GetString()));
+        Assert.False(response.RootElement.TryGetProperty("headers", out _));
+        Assert.Equal("503 Service Unavailable", response.RootElement.GetProperty("statusDescription").GetString());
+    }
+
     private static JsonDocument Respond(FaultDefinition fault, string eventFile)
     {
         var isAlb = LambdaEventShape.IsApplicationLoadBalancer(SharedLambdaEvents.Read(eventFile));
