@@ -47,7 +47,11 @@ internal sealed class ExtensionHarness : IAsyncDisposable
             Directory.CreateDirectory(Path.Combine(opt, "aws-fis"));
             File.CreateSymbolicLink(Path.Combine(opt, "extensions", "fis-extension"), RepositoryPaths.RequirePublishedExtension());
             File.CreateSymbolicLink(Path.Combine(opt, "aws-fis", "bootstrap"), RepositoryPaths.Wrapper);
-            environment.TryAdd("AWS_LAMBDA_EXEC_WRAPPER", Path.Combine(opt, "aws-fis", "bootstrap"));
+            if (options.UseExecWrapper)
+            {
+                environment.TryAdd("AWS_LAMBDA_EXEC_WRAPPER", Path.Combine(opt, "aws-fis", "bootstrap"));
+            }
+
             environment.TryAdd("AWS_FIS_PROXY_LISTENER_PORT", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (options.ConfigurationDirectory is { } configuration)
             {

@@ -16,6 +16,12 @@ internal sealed record HarnessOptions
     /// <summary>Whether the layer (extension + wrapper) is attached. Without it the same function runs bare, for comparisons.</summary>
     public bool WithExtension { get; init; } = true;
 
+    /// <summary>
+    /// Whether <c>AWS_LAMBDA_EXEC_WRAPPER</c> names the layer's wrapper, as users set it. Off for OS-only runtimes,
+    /// which ignore it and put the wrapper in front of their own command instead.
+    /// </summary>
+    public bool UseExecWrapper { get; init; } = true;
+
     /// <summary>A fault configuration folder the extension polls (a local configuration location).</summary>
     public string? ConfigurationDirectory { get; init; }
 

@@ -40,6 +40,39 @@ public sealed class ExtensionLifecycleTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task OsOnlyRuntime_WithTheWrapperInFrontOfItsCommand_IsServedThroughTheProxy()
+    {
+        // provided.al2023 and container images ignore AWS_LAMBDA_EXEC_WRAPPER: their bootstrap runs
+        // "exec /opt/aws-fis/bootstrap ./my-function" instead.
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
+        {
+            UseExecWrapper = false,
+            RuntimeCommand = [RepositoryPaths.Wrapper, Path.Combine(RepositoryPaths.Functions, "env-runtime", "bootstrap")],
+        });
+
+        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
+
+        Assert.Null(result.FunctionError);
+        Assert.Equal(harness.ProxyAddress, Encoding.UTF8.GetString(result.Payload));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task CustomBootstrap_EvaluatingTheWrappersOutput_AdoptsTheProxyEndpoint()
+    {
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
+        {
+            UseExecWrapper = false,
+            RuntimeCommand = [Path.Combine(RepositoryPaths.Functions, "eval-runtime", "bootstrap")],
+            Environment = new Dictionary<string, string> { ["FIS_WRAPPER"] = RepositoryPaths.Wrapper },
+        });
+
+        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
+
+        Assert.Null(result.FunctionError);
+        Assert.Equal(harness.ProxyAddress, Encoding.UTF8.GetString(result.Payload));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task WithoutTheExtension_TheWrapperLeavesTheOriginalEndpoint()
     {
         await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
