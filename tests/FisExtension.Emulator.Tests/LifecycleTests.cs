@@ -105,6 +105,22 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task ManagedInstances_AreNeverFrozen_TheirTimersRunBetweenInvocations()
+    {
+        using var scratch = new TempDirectory();
+        var ticks = scratch.File("ticks");
+        var environment = new Dictionary<string, string> { ["SHELL_RUNTIME_TICK_FILE"] = ticks };
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(environment: environment), Emulators.Options() with { MaxConcurrency = 2 });
+
+        await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
+        var afterInvoke = TickCount(ticks);
+        var ticking = await Eventually.TrueAsync(() => TickCount(ticks) > afterInvoke + 2, TimeSpan.FromSeconds(5));
+
+        Assert.True(afterInvoke > 0);
+        Assert.True(ticking, "the runtime's timer ticked between invocations");
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task Freeze_WaitsForTheRuntimesNextNextAndThenStopsTheExtensionsToo()
     {
         using var opt = new TempDirectory();

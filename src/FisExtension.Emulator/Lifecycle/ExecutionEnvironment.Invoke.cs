@@ -124,7 +124,10 @@ internal sealed partial class ExecutionEnvironment
         lock (_gate)
         {
             _activeInvocations--;
-            if (_activeInvocations > 0 || !mayFreeze || !options.Freeze || _state != EnvironmentState.Ready) return;
+            // Managed Instances (concurrency above 1) run continuously and are never frozen between invocations, as
+            // Lambda documents. Freezing there would also race: any worker's /next would release every answered
+            // invocation, possibly before a proxy extension relayed another worker's 202.
+            if (_activeInvocations > 0 || !mayFreeze || !options.Freeze || options.MaxConcurrency > 1 || _state != EnvironmentState.Ready) return;
             _frozen = true;
             SignalAll(Signals.SigStop);
         }
