@@ -1,3 +1,4 @@
+using System.Text;
 using FisExtension.Emulator.Tests.Harness;
 
 namespace FisExtension.Emulator.Tests;
@@ -55,5 +56,32 @@ public sealed class ConcurrencyTests
         await emulator.InitializeAsync();
 
         Assert.Contains("AWS_LAMBDA_MAX_CONCURRENCY=4", File.ReadAllLines(dump));
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task ManagedInstances_ATimeoutFailsOnlyThatInvocation_AndTheEnvironmentCarriesOn()
+    {
+        var function = Emulators.External(timeout: TimeSpan.FromSeconds(1));
+        await using var emulator = await Emulators.StartAsync(function, Emulators.Options() with { MaxConcurrency = 2 });
+        using var stuckWorker = new ExternalRuntime(emulator.RuntimeApiAddress);
+        using var worker = new ExternalRuntime(emulator.RuntimeApiAddress);
+
+        // One worker takes the first invocation and never answers it; the other serves everything else.
+        var stuck = stuckWorker.NextAsync();
+        var slow = emulator.InvokeAsync(Json.Bytes("""{"n":"stuck"}"""));
+        await stuck;
+        using var stop = new CancellationTokenSource();
+        var serving = worker.ServeAsync(next => next.Body, stop.Token);
+        var timedOut = await slow;
+        var after = await emulator.InvokeAsync(Json.Bytes("""{"n":"after"}"""));
+        await stop.CancelAsync();
+        await serving;
+
+        Assert.True(timedOut.TimedOut);
+        Assert.Equal("Sandbox.Timedout", timedOut.ErrorType);
+        Assert.Null(after.FunctionError);
+        Assert.Equal("""{"n":"after"}""", Encoding.UTF8.GetString(after.Payload));
+        Assert.False(after.ColdStart, "the environment was not reset by the other invocation's timeout");
+        Assert.DoesNotContain(emulator.Logs, line => line.Contains("SHUTDOWN reason: timeout", StringComparison.Ordinal));
     }
 }

@@ -29,8 +29,10 @@ internal sealed partial class ExecutionEnvironment
             var first = await Task.WhenAny(invocation.Tail, deadline, _runtimeExited.Task, _shutdownStarted.Task).ConfigureAwait(false);
             if (first == deadline && !invocation.Tail.IsCompleted)
             {
+                // Managed Instances fail only the invocation that timed out; the environment and the other
+                // invocations in it carry on (Lambda's "Understanding the Managed Instances execution environment").
                 timedOut = true;
-                resetReason = EventTypes.ReasonTimeout;
+                resetReason = options.MaxConcurrency > 1 ? null : EventTypes.ReasonTimeout;
                 invocation.FailByPlatform(ErrorTypes.SandboxTimedOut,
                     $"RequestId: {invocation.RequestId} Error: {PlatformLogLines.TimedOutMessage(function.Timeout)}", Now());
             }
@@ -45,7 +47,7 @@ internal sealed partial class ExecutionEnvironment
             var head = await invocation.Head.ConfigureAwait(false);
             var tail = await invocation.Tail.ConfigureAwait(false);
             TimeSpan? extensionsDuration = null;
-            if (resetReason is null && !_sessions.IsEmpty)
+            if (resetReason is null && !timedOut && !_sessions.IsEmpty)
             {
                 var idle = await Task.WhenAny(invocation.ExtensionsIdle, deadline, _shutdownStarted.Task).ConfigureAwait(false);
                 if (idle == invocation.ExtensionsIdle)
