@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace FisExtension.ExtensionsApi;
@@ -39,34 +37,6 @@ internal sealed class ExtensionsApiClient(HttpMessageInvoker http, string runtim
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return await JsonSerializer.DeserializeAsync(stream, ExtensionsApiJsonContext.Default.ExtensionEvent, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException("event/next answered null");
-    }
-
-    /// <summary>Reports a failure of the extension that Lambda should know about (<c>exit/error</c>).</summary>
-    public async Task ReportExitErrorAsync(string extensionId, string errorType, string message, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url(ExtensionsApiPaths.ExitError))
-        {
-            Content = new StringContent(ErrorBody(errorType, message), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-        };
-        request.Headers.Add(ExtensionsApiHeaders.Identifier, extensionId);
-        request.Headers.Add(ExtensionsApiHeaders.FunctionErrorType, errorType);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string ErrorBody(string errorType, string message)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("errorMessage", message);
-            json.WriteString("errorType", errorType);
-            json.WriteStartArray("stackTrace");
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private Uri Url(string path) => new($"http://{runtimeApi}{path}");

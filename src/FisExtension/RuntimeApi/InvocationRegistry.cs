@@ -10,8 +10,6 @@ internal sealed class InvocationRegistry
 {
     private readonly ConcurrentDictionary<string, PendingOverride> _pending = new(StringComparer.Ordinal);
 
-    public int Count => _pending.Count;
-
     public void Add(string requestId, PendingOverride pending, DateTimeOffset now)
     {
         // A runtime that crashed never posts its result; drop what is past its deadline so nothing accumulates.

@@ -3,7 +3,6 @@ namespace FisExtension.RuntimeApi;
 /// <summary>Paths of the Lambda Runtime API, version 2018-06-01 (lambda-apis.md §1).</summary>
 internal static class RuntimeApiPaths
 {
-    public const string VersionPrefix = "/2018-06-01";
     public const string NextInvocation = "/2018-06-01/runtime/invocation/next";
     public const string InvocationPrefix = "/2018-06-01/runtime/invocation/";
     public const string ResponseSuffix = "/response";

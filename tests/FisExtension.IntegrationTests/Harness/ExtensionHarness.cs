@@ -84,8 +84,6 @@ internal sealed class ExtensionHarness : IAsyncDisposable
     /// <summary>A client that plays the runtime against the proxy (or any address), with no timeout, as runtimes do.</summary>
     public RuntimeClient RuntimeThroughProxy() => new(ProxyAddress);
 
-    public RuntimeClient RuntimeDirect() => new(Emulator.RuntimeApiAddress);
-
     /// <summary>The emulator's captured log lines of the extension process.</summary>
     public IReadOnlyList<string> ExtensionLogs() => Emulator.Logs.Where(l => l.Contains("fis-extension", StringComparison.Ordinal)).ToList();
 
