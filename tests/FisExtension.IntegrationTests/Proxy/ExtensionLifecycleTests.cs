@@ -33,10 +33,7 @@ public sealed class ExtensionLifecycleTests
             RuntimeCommand = [Path.Combine(RepositoryPaths.Functions, "env-runtime", "bootstrap")],
         });
 
-        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
-
-        Assert.Null(result.FunctionError);
-        Assert.Equal(harness.ProxyAddress, Encoding.UTF8.GetString(result.Payload));
+        Assert.Equal(harness.ProxyAddress, await RuntimeApiSeenByTheRuntimeAsync(harness));
     }
 
     [Fact(Timeout = 60_000)]
@@ -50,10 +47,7 @@ public sealed class ExtensionLifecycleTests
             RuntimeCommand = [RepositoryPaths.Wrapper, Path.Combine(RepositoryPaths.Functions, "env-runtime", "bootstrap")],
         });
 
-        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
-
-        Assert.Null(result.FunctionError);
-        Assert.Equal(harness.ProxyAddress, Encoding.UTF8.GetString(result.Payload));
+        Assert.Equal(harness.ProxyAddress, await RuntimeApiSeenByTheRuntimeAsync(harness));
     }
 
     [Fact(Timeout = 60_000)]
@@ -66,10 +60,7 @@ public sealed class ExtensionLifecycleTests
             Environment = new Dictionary<string, string> { ["FIS_WRAPPER"] = RepositoryPaths.Wrapper },
         });
 
-        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
-
-        Assert.Null(result.FunctionError);
-        Assert.Equal(harness.ProxyAddress, Encoding.UTF8.GetString(result.Payload));
+        Assert.Equal(harness.ProxyAddress, await RuntimeApiSeenByTheRuntimeAsync(harness));
     }
 
     [Fact(Timeout = 60_000)]
@@ -86,10 +77,7 @@ public sealed class ExtensionLifecycleTests
             },
         });
 
-        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
-
-        Assert.Null(result.FunctionError);
-        Assert.Equal(harness.Emulator.RuntimeApiAddress, Encoding.UTF8.GetString(result.Payload));
+        Assert.Equal(harness.Emulator.RuntimeApiAddress, await RuntimeApiSeenByTheRuntimeAsync(harness));
     }
 
     [Fact(Timeout = 60_000)]
@@ -108,10 +96,7 @@ public sealed class ExtensionLifecycleTests
             Environment = new Dictionary<string, string> { ["AWS_FIS_PROXY_LISTENER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         });
 
-        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
-
-        Assert.Null(result.FunctionError);
-        Assert.Equal(harness.Emulator.RuntimeApiAddress, Encoding.UTF8.GetString(result.Payload));
+        Assert.Equal(harness.Emulator.RuntimeApiAddress, await RuntimeApiSeenByTheRuntimeAsync(harness));
         Assert.True(await harness.ExtensionLoggedAsync("could not listen on 127.0.0.1:" + port));
         await stop.CancelAsync();
         await answering;
@@ -148,5 +133,13 @@ public sealed class ExtensionLifecycleTests
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>Invokes the env-runtime once and returns the AWS_LAMBDA_RUNTIME_API it was given.</summary>
+    private static async Task<string> RuntimeApiSeenByTheRuntimeAsync(ExtensionHarness harness)
+    {
+        var result = await harness.Emulator.InvokeAsync("{}"u8.ToArray());
+        Assert.Null(result.FunctionError);
+        return Encoding.UTF8.GetString(result.Payload);
     }
 }
