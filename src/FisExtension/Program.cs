@@ -25,7 +25,7 @@ if (options.RuntimeApi.Length == 0)
 
 var metrics = EmfMetricWriter.Create(options, Console.Out, time);
 var polls = new PollCompletedSignal();
-await using var faults = FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([new EmfPollObserver(metrics, time), polls]));
+await using var faults = FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([polls, new EmfPollObserver(metrics, time)]));
 using var upstream = UpstreamInvokerFactory.Create();
 using var shutdown = new CancellationTokenSource();
 
