@@ -3,6 +3,7 @@ using FisExtension.Configuration;
 using FisExtension.Faults;
 using FisExtension.Telemetry;
 using FisExtension.Tests.Faults;
+using Microsoft.Extensions.Logging;
 
 namespace FisExtension.Tests.Telemetry;
 
@@ -121,6 +122,29 @@ public sealed class LogSafetyTests
         Assert.Equal($"AWS FIS EXTENSION - modifying the function response: injecting an invocation error (experiment EXP7f3kQ2+\"quoted\", action inject-error) (requestId {RequestId})", line);
     }
 
+    [Fact]
+    public void TemplateWithAlignmentFormatListsAndNulls_IsRenderedAsMicrosoftExtensionsLoggingRendersIt()
+    {
+        const string Template = "a {A,4}|b {B:F1}|c {C}|d {D}|{{literal}}";
+        object?[] values = ["x", 3.14159, new[] { 1, 2 }, null];
+        var framework = new FormattingLogger();
+        framework.LogInformation(Template, values);
+
+        var line = LogLines.Single(LogFormat.Text, logger => logger.LogInformation(Template, values));
+
+        Assert.Equal("a    x|b 3.1|c 1, 2|d (null)|{literal}", framework.Message);
+        Assert.Equal(FisLogLine.Prefix + framework.Message, line);
+    }
+
+    [Fact]
+    public void EventWithoutATemplate_IsSanitisedAsOneValue()
+    {
+        var line = LogLines.Single(LogFormat.Text, logger =>
+            logger.Log(LogLevel.Warning, new EventId(1), "plain\nstate https://u:p@h/", null, (state, _) => state));
+
+        Assert.Equal(@"AWS FIS EXTENSION - plain\nstate https://[REDACTED]@h/", line);
+    }
+
     private static string Message(LogFormat format, string line)
     {
         if (format == LogFormat.Text)
@@ -130,5 +154,19 @@ public sealed class LogSafetyTests
 
         using var json = JsonDocument.Parse(line);
         return json.RootElement.GetProperty("fields").GetProperty("message").GetString()!;
+    }
+
+    /// <summary>Keeps the message as Microsoft.Extensions.Logging's own formatter renders it.</summary>
+    private sealed class FormattingLogger : ILogger
+    {
+        public string? Message { get; private set; }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Message = formatter(state, exception);
     }
 }
