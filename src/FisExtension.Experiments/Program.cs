@@ -1,0 +1,2 @@
+// fisctl: the command line comes with the next step.
+return 0;
