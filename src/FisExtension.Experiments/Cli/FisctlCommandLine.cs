@@ -10,7 +10,11 @@ public static class FisctlCommandLine
     {
         var root = new RootCommand("fisctl: run AWS FIS experiment templates against Lambda functions, locally or in AWS.")
         {
-            new Command("experiment", "Preview and run experiments.") { ExperimentPreviewOptions.CreateCommand(services) },
+            new Command("experiment", "Preview and run experiments.")
+            {
+                new ExperimentOptions().CreateCommand("preview", "Print the functions an experiment would act on and its schedule. Writes nothing.",
+                    (request, cancellationToken) => ExperimentPreviewCommand.RunAsync(request, services, cancellationToken)),
+            },
         };
 
         var parsed = root.Parse(args);

@@ -36,7 +36,6 @@ public static class PreviewPrinter
 
         output.WriteLine($"  stop conditions: {string.Join(", ", preview.Template.StopConditions.Select(c => c.Value is null ? c.Source : $"{c.Source} {c.Value}"))}");
         output.WriteLine();
-        output.WriteLine("Nothing was written.");
     }
 
     private static void PrintTarget(ExperimentPreview preview, ResolvedTarget resolved, TextWriter output)
