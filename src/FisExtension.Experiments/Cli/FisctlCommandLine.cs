@@ -14,6 +14,8 @@ public static class FisctlCommandLine
             {
                 new ExperimentOptions().CreateCommand("preview", "Print the functions an experiment would act on and its schedule. Writes nothing.",
                     (request, cancellationToken) => ExperimentPreviewCommand.RunAsync(request, services, cancellationToken)),
+                new ExperimentOptions().CreateCommand("start", "Run an experiment: write each action's fault configuration objects when it starts, delete them when it ends. Ctrl-C stops it.",
+                    (request, cancellationToken) => ExperimentStartCommand.RunAsync(request, services, cancellationToken)),
             },
         };
 
@@ -29,7 +31,17 @@ public static class FisctlCommandLine
             return ExitCodes.InvalidInput;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = services.Out, Error = services.Error }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // fisctl handles Ctrl-C itself (Program.cs), so that stopping always deletes what was written.
+            var invocation = new InvocationConfiguration { Output = services.Out, Error = services.Error, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await services.Error.WriteLineAsync("fisctl: stopped before anything was written.").ConfigureAwait(false);
+            return ExitCodes.Stopped;
+        }
     }
 
     private static IEnumerable<string> CommandPath(Command command, RootCommand root) =>

@@ -1,3 +1,4 @@
+using FisExtension.Experiments.Running;
 using FisExtension.Experiments.Targeting;
 
 namespace FisExtension.Experiments.Cli;
@@ -8,6 +9,8 @@ public sealed record FisctlServices
     public required TimeProvider Time { get; init; }
 
     public required ISeedSource Seeds { get; init; }
+
+    public required IExperimentIdSource ExperimentIds { get; init; }
 
     public required Func<string, string?> GetEnvironmentVariable { get; init; }
 
@@ -22,6 +25,7 @@ public sealed record FisctlServices
     {
         Time = TimeProvider.System,
         Seeds = new CryptoSeedSource(),
+        ExperimentIds = new RandomExperimentIdSource(),
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
         Out = Console.Out,
         Error = Console.Error,

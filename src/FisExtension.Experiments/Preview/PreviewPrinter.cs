@@ -1,4 +1,3 @@
-using System.Globalization;
 using FisExtension.Experiments.LambdaApi;
 using FisExtension.Experiments.Scheduling;
 using FisExtension.Experiments.Targeting;
@@ -22,7 +21,7 @@ public static class PreviewPrinter
 
         var schedule = preview.Schedule;
         output.WriteLine();
-        output.WriteLine($"Schedule (if started now: {Time(schedule.StartTime)} to {Time(schedule.EndTime)}, {Iso8601Duration.Format(schedule.Duration)})");
+        output.WriteLine($"Schedule (if started now: {Rfc3339.Format(schedule.StartTime)} to {Rfc3339.Format(schedule.EndTime)}, {Iso8601Duration.Format(schedule.Duration)})");
         foreach (var scheduled in schedule.Actions)
         {
             PrintAction(preview, scheduled, output);
@@ -30,8 +29,8 @@ public static class PreviewPrinter
 
         if (preview.Template.ReportWindows is { } windows)
         {
-            output.WriteLine($"  report windows: pre-experiment {Iso8601Duration.Format(windows.PreExperiment)} from {Time(schedule.StartTime - windows.PreExperiment)}, "
-                + $"post-experiment {Iso8601Duration.Format(windows.PostExperiment)} until {Time(schedule.EndTime + windows.PostExperiment)}");
+            output.WriteLine($"  report windows: pre-experiment {Iso8601Duration.Format(windows.PreExperiment)} from {Rfc3339.Format(schedule.StartTime - windows.PreExperiment)}, "
+                + $"post-experiment {Iso8601Duration.Format(windows.PostExperiment)} until {Rfc3339.Format(schedule.EndTime + windows.PostExperiment)}");
         }
 
         output.WriteLine($"  stop conditions: {string.Join(", ", preview.Template.StopConditions.Select(c => c.Value is null ? c.Source : $"{c.Source} {c.Value}"))}");
@@ -62,6 +61,4 @@ public static class PreviewPrinter
     }
 
     private static string Offset(TimeSpan offset) => "+" + Iso8601Duration.Format(offset);
-
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture);
 }

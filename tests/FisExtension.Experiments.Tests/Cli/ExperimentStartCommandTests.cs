@@ -1,0 +1,66 @@
+using FisExtension.Experiments.Tests.Harness;
+
+namespace FisExtension.Experiments.Tests.Cli;
+
+public sealed class ExperimentStartCommandTests : IDisposable
+{
+    private readonly ConfigurationFolders _folders = new();
+
+    public void Dispose() => _folders.Dispose();
+
+    private static Dictionary<string, string> Location(string location) => new() { ["AWS_FIS_CONFIGURATION_LOCATION"] = location };
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        while (!condition())
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Start_WritesTheFirstActionsObjects_AndStoppingDeletesThem()
+    {
+        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get", Environment: Location(_folders.Root)), new FakeFunction("orders-create", Environment: Location(_folders.Root)));
+        using var stop = new CancellationTokenSource();
+
+        var running = FisctlRun.RunAsync(["experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString()], stop: stop.Token);
+        await WaitUntilAsync(() => _folders.Keys().Count == 2);
+        var written = _folders.Keys();
+        await stop.CancelAsync();
+        var run = await running;
+
+        Assert.Equal(["orders-create/EXPtest1-inject-delay.json", "orders-get/EXPtest1-inject-delay.json"], written);
+        Assert.Equal((130, ""), (run.ExitCode, run.Error));
+        Assert.Empty(_folders.Keys());
+        Assert.Contains("Experiment EXPtest1 (Ctrl-C stops it and deletes its objects at once)", run.OutLines);
+        Assert.Contains("2026-11-25T10:00:00Z experiment EXPtest1 stopped", run.OutLines);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task FunctionWithoutLocation_BlocksTheStart_AndNothingIsWritten()
+    {
+        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get", Environment: Location(_folders.Root)), new FakeFunction("orders-create"));
+
+        var run = await FisctlRun.RunAsync(["experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString()]);
+
+        Assert.Equal((1, ""), (run.ExitCode, run.Out));
+        Assert.Equal(
+            "fisctl: experiment not started, nothing was written:" + Environment.NewLine
+            + "  function orders-create has no AWS_FIS_CONFIGURATION_LOCATION, so its extension would read no fault. Set it on the function, or pass --location." + Environment.NewLine,
+            run.Error);
+        Assert.Empty(_folders.Keys());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task S3LocationOption_Exits2_BeforeAnyRequest()
+    {
+        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get"), new FakeFunction("orders-create"));
+
+        var run = await FisctlRun.RunAsync(["experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString(), "--location", "s3://fis-configs/"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("fisctl: --location \"s3://fis-configs/\" is an S3 location; fisctl writes only to local folders so far.", run.Error, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+}
