@@ -21,7 +21,15 @@ public sealed class DirectoryFaultConfigurationWriter : IFaultConfigurationWrite
 
     public Task DeleteAsync(FaultObjectAddress address, CancellationToken cancellationToken)
     {
-        File.Delete(address.FullPath);
+        try
+        {
+            File.Delete(address.FullPath);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Someone removed the function's folder: the object is gone, which is what deleting wants.
+        }
+
         return Task.CompletedTask;
     }
 }
