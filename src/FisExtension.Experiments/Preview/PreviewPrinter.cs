@@ -34,6 +34,12 @@ public static class PreviewPrinter
         }
 
         output.WriteLine($"  stop conditions: {string.Join(", ", preview.Template.StopConditions.Select(c => c.Value is null ? c.Source : $"{c.Source} {c.Value}"))}");
+        foreach (var shadowed in FaultOverlaps.Find(preview))
+        {
+            output.WriteLine($"  note: on {shadowed.FunctionName}, {shadowed.Action} does not apply from {Offset(shadowed.From)} to {Offset(shadowed.To)}: "
+                + $"{shadowed.By} started first, and of two identical or conflicting faults only the earliest applies");
+        }
+
         output.WriteLine();
     }
 

@@ -34,6 +34,7 @@ public sealed class ExperimentPreviewCommandTests
         Assert.Contains("    targets: AllOrders (orders-create, orders-get, orders-list)", lines);
         Assert.Contains("    parameters: duration=PT2M invocationPercentage=25 preventExecution=true", lines);
         Assert.Contains("  +PT0S to +PT4M  unavailable  aws:lambda:invocation-http-integration-response", lines);
+        Assert.Contains("  note: on orders-list, fail does not apply from +PT2M to +PT4M: unavailable started first, and of two identical or conflicting faults only the earliest applies", lines);
         Assert.Contains("Nothing was written.", lines);
         Assert.DoesNotContain("billing", run.Out, StringComparison.Ordinal);
     }
