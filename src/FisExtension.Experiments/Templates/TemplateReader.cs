@@ -13,10 +13,18 @@ public static partial class TemplateReader
     private static readonly string[] TopLevelFields =
         [ClientToken, Description, Targets, Actions, StopConditions, RoleArn, Tags, LogConfiguration, ExperimentOptions, ExperimentReportConfiguration];
 
+    private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     private static readonly JsonDocumentOptions StrictJson = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 32 };
 
     public static TemplateReadResult Read(ReadOnlyMemory<byte> json)
     {
+        // Editors on Windows save UTF-8 with a byte order mark; the AWS CLI reads such files, so fisctl does too.
+        if (json.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            json = json[Utf8ByteOrderMark.Length..];
+        }
+
         JsonDocument document;
         try
         {

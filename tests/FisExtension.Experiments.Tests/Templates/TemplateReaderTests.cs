@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FisExtension.Experiments.Templates;
 using FisExtension.Experiments.Tests.Harness;
 
 namespace FisExtension.Experiments.Tests.Templates;
@@ -169,6 +170,15 @@ public sealed class TemplateReaderTests
 
         var problem = Assert.Single(result.Problems);
         Assert.StartsWith("$: is not valid JSON at line 3", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf8ByteOrderMark_IsSkipped()
+    {
+        var result = TemplateReader.Read((byte[])[0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(TemplateJson.Valid)]);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal("delay, then errors", result.Template!.Description);
     }
 
     [Fact]
