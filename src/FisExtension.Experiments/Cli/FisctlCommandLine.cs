@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 
 namespace FisExtension.Experiments.Cli;
 
@@ -27,7 +28,7 @@ public static class FisctlCommandLine
                 await services.Error.WriteLineAsync($"fisctl: {error.Message}").ConfigureAwait(false);
             }
 
-            await services.Error.WriteLineAsync($"Run '{string.Join(' ', CommandPath(parsed.CommandResult.Command, root).Prepend("fisctl"))} --help' for usage.").ConfigureAwait(false);
+            await services.Error.WriteLineAsync($"Run '{CommandPath(parsed.CommandResult)} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
@@ -44,6 +45,15 @@ public static class FisctlCommandLine
         }
     }
 
-    private static IEnumerable<string> CommandPath(Command command, RootCommand root) =>
-        command == root ? [] : root.Subcommands.SelectMany(s => s == command ? [s.Name] : s.Subcommands.Where(c => c == command).Select(c => $"{s.Name} {c.Name}"));
+    /// <summary>"fisctl experiment preview": the root is named fisctl whatever process hosts it (tests run it in-process).</summary>
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult current; result = current.Parent)
+        {
+            names.Insert(0, current.Command is RootCommand ? "fisctl" : current.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
 }

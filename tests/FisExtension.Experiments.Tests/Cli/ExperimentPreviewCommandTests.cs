@@ -116,7 +116,8 @@ public sealed class ExperimentPreviewCommandTests
 
         Assert.Equal((2, ""), (run.ExitCode, run.Out));
         Assert.Contains(expected, run.Error.Split(Environment.NewLine));
-        Assert.Contains("--help' for usage.", run.Error, StringComparison.Ordinal);
+        var usage = args.Length == 1 ? "fisctl experiment" : "fisctl experiment preview";
+        Assert.EndsWith($"Run '{usage} --help' for usage.{Environment.NewLine}", run.Error, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]
