@@ -9,7 +9,7 @@ public static class FisctlCommandLine
 {
     public static async Task<int> RunAsync(string[] args, FisctlServices services, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("fisctl: run AWS FIS experiment templates against Lambda functions, locally or in AWS.")
+        var root = new RootCommand("fisctl: plays the part of AWS FIS for Lambda functions: previews and runs FIS experiment templates.")
         {
             new Command("experiment", "Preview and run experiments.")
             {
