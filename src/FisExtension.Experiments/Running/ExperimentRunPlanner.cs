@@ -1,16 +1,28 @@
 using FisExtension.Experiments.LambdaApi;
 using FisExtension.Experiments.Preview;
+using FisExtension.Experiments.Templates;
 using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.Running;
 
-/// <summary>Turns a plan into the objects each action puts, checking first that every target function has a usable location.</summary>
+/// <summary>
+/// Turns a plan into the objects each action puts, checking first that it can run safely here: every target function
+/// has a usable location, and no stop condition is an alarm fisctl cannot watch.
+/// </summary>
 public static class ExperimentRunPlanner
 {
-    /// <summary>The run, or null and every function whose location cannot be written (so nothing is started half-way).</summary>
+    /// <summary>The run, or null and every reason it cannot start (so nothing is started half-way).</summary>
     public static ExperimentRun? Plan(ExperimentPreview plan, string experimentId, out IReadOnlyList<string> problems)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
+
+        // An alarm is the user's safety net; running without it is not what the template asks for.
+        foreach (var alarm in plan.Template.StopConditions.Where(c => c.Source == TemplateFields.StopConditionAlarm))
+        {
+            found.Add($"stop condition {alarm.Value} is a CloudWatch alarm, which fisctl cannot watch yet: the experiment would run without that safety net. "
+                + "For a local run use a template with \"stopConditions\": [{\"source\": \"none\"}].");
+        }
+
         var objects = new Dictionary<string, IReadOnlyList<FaultObjectAddress>>(StringComparer.Ordinal);
         foreach (var scheduled in plan.Schedule.Actions)
         {

@@ -53,6 +53,24 @@ public sealed class ExperimentStartCommandTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task AlarmStopCondition_BlocksTheStart_AndNothingIsWritten()
+    {
+        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get", Environment: Location(_folders.Root)));
+        using var files = new TemplateFiles();
+        const string alarm = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:orders-errors";
+        var template = files.Write(TemplateJson.Valid.Replace("{ \"source\": \"none\" }", $"{{ \"source\": \"aws:cloudwatch:alarm\", \"value\": \"{alarm}\" }}", StringComparison.Ordinal));
+
+        var preview = await FisctlRun.RunAsync(["experiment", "preview", template, "--endpoint", api.Endpoint.ToString()]);
+        var start = await FisctlRun.RunAsync(["experiment", "start", template, "--endpoint", api.Endpoint.ToString()]);
+
+        Assert.Equal(0, preview.ExitCode);
+        Assert.Contains($"  stop conditions: aws:cloudwatch:alarm {alarm}", preview.OutLines);
+        Assert.Equal((1, ""), (start.ExitCode, start.Out));
+        Assert.Contains($"  stop condition {alarm} is a CloudWatch alarm, which fisctl cannot watch yet: the experiment would run without that safety net.", start.Error, StringComparison.Ordinal);
+        Assert.Empty(_folders.Keys());
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task S3LocationOption_Exits2_BeforeAnyRequest()
     {
         await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get"), new FakeFunction("orders-create"));
