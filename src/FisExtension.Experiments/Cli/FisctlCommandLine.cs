@@ -32,17 +32,9 @@ public static class FisctlCommandLine
             return ExitCodes.InvalidInput;
         }
 
-        try
-        {
-            // fisctl handles Ctrl-C itself (Program.cs), so that stopping always deletes what was written.
-            var invocation = new InvocationConfiguration { Output = services.Out, Error = services.Error, ProcessTerminationTimeout = null };
-            return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await services.Error.WriteLineAsync("fisctl: stopped before anything was written.").ConfigureAwait(false);
-            return ExitCodes.Stopped;
-        }
+        // fisctl handles Ctrl-C itself (StopSignals), so that stopping always deletes what was written.
+        var invocation = new InvocationConfiguration { Output = services.Out, Error = services.Error, ProcessTerminationTimeout = null };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>"fisctl experiment preview": the root is named fisctl whatever process hosts it (tests run it in-process).</summary>

@@ -16,4 +16,8 @@ public sealed record ExperimentPreview(
 {
     /// <summary><c>--location</c> when given, otherwise the function's own <c>AWS_FIS_CONFIGURATION_LOCATION</c>.</summary>
     public string? LocationOf(LambdaFunction function) => LocationOverride ?? function.ConfigurationLocation;
+
+    /// <summary>The functions an action acts on: its target's selection, or none for a wait.</summary>
+    public IReadOnlyList<LambdaFunction> FunctionsOf(TemplateAction action) =>
+        action.TargetName is null ? [] : Targets.Single(t => t.Target.Name == action.TargetName).Selected;
 }

@@ -13,7 +13,7 @@ public static class FaultOverlaps
     public static IReadOnlyList<ShadowedAction> Find(ExperimentPreview preview)
     {
         var byFunction = preview.Schedule.Actions
-            .SelectMany(scheduled => preview.Targets.Single(t => t.Target.Name == scheduled.Action.TargetName).Selected.Select(f => (Function: f.Name, Scheduled: scheduled)))
+            .SelectMany(scheduled => preview.FunctionsOf(scheduled.Action).Select(f => (Function: f.Name, Scheduled: scheduled)))
             .GroupBy(pair => pair.Function, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal);
 

@@ -59,10 +59,12 @@ public static class PreviewPrinter
     private static void PrintAction(ExperimentPreview preview, ScheduledAction scheduled, TextWriter output)
     {
         var action = scheduled.Action;
-        var functions = preview.Targets.First(t => t.Target.Name == action.TargetName).Selected;
+        var functions = preview.FunctionsOf(action);
         output.WriteLine($"  {Offset(scheduled.StartOffset)} to {Offset(scheduled.EndOffset)}  {action.Name}  {action.ActionId}"
             + (action.StartAfter.Count > 0 ? $"  (after {string.Join(", ", action.StartAfter)})" : ""));
-        output.WriteLine($"    targets: {action.TargetName} ({(functions.Count == 0 ? "no function" : string.Join(", ", functions.Select(f => f.Name)))})");
+        output.WriteLine(action.TargetName is null
+            ? "    targets: none (waits)"
+            : $"    targets: {action.TargetName} ({(functions.Count == 0 ? "no function" : string.Join(", ", functions.Select(f => f.Name)))})");
         output.WriteLine($"    parameters: {string.Join(" ", action.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
     }
 

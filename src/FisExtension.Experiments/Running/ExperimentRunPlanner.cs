@@ -27,7 +27,7 @@ public static class ExperimentRunPlanner
         foreach (var scheduled in plan.Schedule.Actions)
         {
             var addresses = new List<FaultObjectAddress>();
-            foreach (var function in plan.Targets.Single(t => t.Target.Name == scheduled.Action.TargetName).Selected)
+            foreach (var function in plan.FunctionsOf(scheduled.Action))
             {
                 var location = plan.LocationOf(function);
                 if (location is null)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FisExtension.Experiments.Templates;
 
 /// <summary>
-/// The parameters of the three Lambda actions, with the ranges of fis-lambda-actions.md §1 and the README's Faults table.
+/// The parameters of the three Lambda actions (and of <c>aws:fis:wait</c>), with the ranges of fis-lambda-actions.md §1 and the README's Faults table.
 /// The extension's v1 parser checks the same ranges on the objects it reads; both are to move to the one shared
 /// contract definition (architecture.md).
 /// </summary>
@@ -39,6 +39,7 @@ public static class ActionParameters
         [LambdaActionIds.AddDelay] = [DurationRule, PercentageRule, DelayRule],
         [LambdaActionIds.InvocationError] = [DurationRule, PercentageRule, PreventExecutionRule],
         [LambdaActionIds.HttpIntegrationResponse] = [DurationRule, PercentageRule, PreventExecutionRule, StatusCodeRule, ContentTypeRule],
+        [FisActionIds.Wait] = [DurationRule],
     };
 
     private static string? CheckDuration(string value)

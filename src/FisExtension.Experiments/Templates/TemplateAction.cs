@@ -1,6 +1,6 @@
 namespace FisExtension.Experiments.Templates;
 
-/// <summary>A named action: one of the three Lambda fault actions on one target, for <see cref="Duration"/>.</summary>
+/// <summary>A named action: one of the three Lambda fault actions on one target, or a wait, for <see cref="Duration"/>.</summary>
 public sealed record TemplateAction
 {
     public required string Name { get; init; }
@@ -14,7 +14,8 @@ public sealed record TemplateAction
 
     public required TimeSpan Duration { get; init; }
 
-    public required string TargetName { get; init; }
+    /// <summary>Null for <c>aws:fis:wait</c>, which acts on nothing.</summary>
+    public required string? TargetName { get; init; }
 
     public IReadOnlyList<string> StartAfter { get; init; } = [];
 }

@@ -59,17 +59,24 @@ public static partial class TemplateReader
         var actionId = problems.String(action, ActionId, path, required: true, $"\"{LambdaActionIds.AddDelay}\"");
         if (actionId is not null && !ActionParameters.ByActionId.ContainsKey(actionId))
         {
-            var suggestion = DidYouMean.Suggest(actionId, LambdaActionIds.All);
-            problems.Add(JsonPath.Child(path, ActionId), $"\"{actionId}\" is not a Lambda action fisctl can run. "
-                + (suggestion is null ? $"Use one of {string.Join(", ", LambdaActionIds.All)}." : $"Did you mean \"{suggestion}\"?"));
+            var known = ActionParameters.ByActionId.Keys;
+            var suggestion = DidYouMean.Suggest(actionId, known);
+            problems.Add(JsonPath.Child(path, ActionId), $"\"{actionId}\" is not an action fisctl can run. "
+                + (suggestion is null ? $"Use one of {string.Join(", ", known)}." : $"Did you mean \"{suggestion}\"?"));
             actionId = null;
         }
 
         var description = problems.String(action, Description, path, required: false, "\"what this action does\"");
         var parameters = ReadParameters(action, actionId, path, problems);
-        var targetName = ReadActionTarget(action, path, targetNames, problems);
+        var waits = actionId == FisActionIds.Wait;
+        if (waits && action.TryGetProperty(Targets, out _))
+        {
+            problems.Add(JsonPath.Child(path, Targets), $"{FisActionIds.Wait} acts on no target. Remove {Targets}.");
+        }
+
+        var targetName = waits ? null : ReadActionTarget(action, path, targetNames, problems);
         var startAfter = ReadStartAfter(name, action, path, actionNames, problems);
-        if (problems.Problems.Count > before || actionId is null || parameters is null || targetName is null)
+        if (problems.Problems.Count > before || actionId is null || parameters is null || (targetName is null && !waits))
         {
             return null;
         }

@@ -85,6 +85,20 @@ public sealed class ExperimentPreviewCommandTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task WaitAction_IsShownWithNoTarget()
+    {
+        await using var api = await OrdersApiAsync();
+        using var files = new TemplateFiles();
+        var template = files.Write(TemplateJson.Valid.Replace("\"fail\": {", "\"pause\": { \"actionId\": \"aws:fis:wait\", \"parameters\": { \"duration\": \"PT30S\" }, \"startAfter\": [\"slow\"] },\n    \"fail\": {", StringComparison.Ordinal));
+
+        var run = await FisctlRun.RunAsync(["experiment", "preview", template, "--endpoint", api.Endpoint.ToString()]);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Contains("  +PT2M to +PT2M30S  pause  aws:fis:wait  (after slow)", run.OutLines);
+        Assert.Contains("    targets: none (waits)", run.OutLines);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task InvalidTemplate_Exits2_NamesEveryProblem_AndNeverCallsTheLambdaApi()
     {
         await using var api = await OrdersApiAsync();

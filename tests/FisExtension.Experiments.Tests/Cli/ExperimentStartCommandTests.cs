@@ -38,6 +38,19 @@ public sealed class ExperimentStartCommandTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task StoppedWhilePlanning_Exits130_AndNothingIsWritten()
+    {
+        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get", Environment: Location(_folders.Root)), new FakeFunction("orders-create", Environment: Location(_folders.Root)));
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        var run = await FisctlRun.RunAsync(["experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString()], stop: stop.Token);
+
+        Assert.Equal((130, "", "fisctl: stopped before anything was written." + Environment.NewLine), (run.ExitCode, run.Out, run.Error));
+        Assert.Empty(_folders.Keys());
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task FunctionWithoutLocation_BlocksTheStart_AndNothingIsWritten()
     {
         await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get", Environment: Location(_folders.Root)), new FakeFunction("orders-create"));

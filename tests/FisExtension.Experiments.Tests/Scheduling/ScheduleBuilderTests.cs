@@ -54,6 +54,32 @@ public sealed class ScheduleBuilderTests
     }
 
     [Fact]
+    public void WaitBetweenActions_PushesTheNextOneBack()
+    {
+        var template = TemplateJson.ReadChanged(t =>
+        {
+            t["actions"]!["pause"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["actionId"] = "aws:fis:wait",
+                ["parameters"] = new System.Text.Json.Nodes.JsonObject { ["duration"] = "PT30S" },
+                ["startAfter"] = new System.Text.Json.Nodes.JsonArray("slow"),
+            };
+            t.Action("fail")["startAfter"] = new System.Text.Json.Nodes.JsonArray("pause");
+        }).Template!;
+
+        var schedule = ScheduleBuilder.Build(template, Start);
+
+        Assert.Equal(
+            [
+                ("slow", TimeSpan.Zero, TimeSpan.FromMinutes(2)),
+                ("pause", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(150)),
+                ("fail", TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(210)),
+            ],
+            Offsets(schedule));
+        Assert.Null(schedule.Actions[1].Action.TargetName);
+    }
+
+    [Fact]
     public void Chain_AddsUpTheDurations()
     {
         var template = TemplateJson.ReadChanged(t =>

@@ -128,7 +128,25 @@ public sealed class TemplateReaderTests
     {
         var result = TemplateJson.ReadChanged(t => t.Action("fail")["actionId"] = "aws:lambda:invocation-errors");
 
-        Assert.Equal(["$.actions.fail.actionId: \"aws:lambda:invocation-errors\" is not a Lambda action fisctl can run. Did you mean \"aws:lambda:invocation-error\"?"], result.Lines());
+        Assert.Equal(["$.actions.fail.actionId: \"aws:lambda:invocation-errors\" is not an action fisctl can run. Did you mean \"aws:lambda:invocation-error\"?"], result.Lines());
+    }
+
+    [Fact]
+    public void WaitAction_TakesOnlyADuration_AndNoTarget()
+    {
+        var result = TemplateJson.ReadChanged(t => t["actions"]!["pause"] = new JsonObject
+        {
+            ["actionId"] = "aws:fis:wait",
+            ["parameters"] = new JsonObject { ["duration"] = "PT30S", ["invocationPercentage"] = "5" },
+            ["targets"] = new JsonObject { ["Functions"] = "Functions" },
+        });
+
+        Assert.Equal(
+            [
+                "$.actions.pause.parameters.invocationPercentage: is not a parameter of aws:fis:wait. Its parameters: duration.",
+                "$.actions.pause.targets: aws:fis:wait acts on no target. Remove targets.",
+            ],
+            result.Lines());
     }
 
     [Fact]
