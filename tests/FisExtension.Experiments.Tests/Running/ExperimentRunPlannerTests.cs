@@ -1,22 +1,13 @@
 using System.Text.Json.Nodes;
 using FisExtension.Experiments.Preview;
 using FisExtension.Experiments.Running;
-using FisExtension.Experiments.Scheduling;
-using FisExtension.Experiments.Targeting;
 using FisExtension.Experiments.Tests.Harness;
 
 namespace FisExtension.Experiments.Tests.Running;
 
 public sealed class ExperimentRunPlannerTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-
-    private static ExperimentPreview Plan(Action<JsonObject> change, string? location)
-    {
-        var template = TemplateJson.ReadChanged(change).Template!;
-        var targets = template.Targets.Values.Select(t => new ResolvedTarget(t, 2, [Functions.Named("orders-get"), Functions.Named("orders-list")])).ToList();
-        return new ExperimentPreview("t.json", template, 1, new Uri("http://127.0.0.1:1/"), targets, ScheduleBuilder.Build(template, Start), location);
-    }
+    private static ExperimentPreview Plan(Action<JsonObject> change, string? location) => Plans.Of(change, location, "orders-get", "orders-list");
 
     [Fact]
     public void EachActionPutsOneObjectPerFunction_AndAWaitPutsNone()
