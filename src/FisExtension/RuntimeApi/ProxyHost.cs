@@ -59,7 +59,10 @@ internal static class ProxyHost
         // The empty builder reads no appsettings.json or ASPNETCORE_* variables: the function's own files and
         // environment must not reconfigure the extension.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        var throttle = new RefusalThrottle(injection.Time);
         builder.Logging.AddProvider(logs);
+        builder.Logging.AddProvider(new RejectedRequestLog(throttle, logs.CreateLogger(typeof(RuntimeApiProxy).FullName!)));
+        builder.Logging.AddFilter<RejectedRequestLog>(RejectedRequestLog.KestrelBadRequestsCategory, LogLevel.Debug);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -89,6 +92,8 @@ internal static class ProxyHost
             upstream,
             options.UpstreamRuntimeApi,
             interceptor,
+            throttle,
+            app.Lifetime.ApplicationStopping,
             app.Services.GetRequiredService<ILogger<RuntimeApiProxy>>());
         app.Run(proxy.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

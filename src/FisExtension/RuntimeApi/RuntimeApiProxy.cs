@@ -14,6 +14,8 @@ internal sealed class RuntimeApiProxy(
     HttpMessageInvoker upstream,
     string upstreamAddress,
     InvocationInterceptor interceptor,
+    RefusalThrottle throttle,
+    CancellationToken stopping,
     ILogger<RuntimeApiProxy> logger)
 {
     /// <summary>
@@ -80,7 +82,7 @@ internal sealed class RuntimeApiProxy(
         // A runtime that hung up (it was stopped, or gave up) is not an upstream failure worth a warning.
         if (error != ForwarderError.None && !context.RequestAborted.IsCancellationRequested)
         {
-            ReportForwardFailure(context, error.ToString(), context.Response.StatusCode);
+            ReportForwardFailure(context, error.ToString(), error.ToString(), context.Response.StatusCode);
         }
     }
 
@@ -96,7 +98,7 @@ internal sealed class RuntimeApiProxy(
         }
         catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
         {
-            ReportForwardFailure(context, $"{exception.GetType().Name}: {exception.Message}", StatusCodes.Status502BadGateway);
+            ReportForwardFailure(context, exception.GetType().Name, $"{exception.GetType().Name}: {exception.Message}", StatusCodes.Status502BadGateway);
             if (context.Response.HasStarted)
             {
                 context.Abort();
@@ -109,8 +111,19 @@ internal sealed class RuntimeApiProxy(
         }
     }
 
-    private void ReportForwardFailure(HttpContext context, string error, int statusCode) =>
-        Log.ForwardFailed(logger, context.Request.Method, Shortened(context.Request.Path.Value ?? ""), error, statusCode);
+    private void ReportForwardFailure(HttpContext context, string kind, string error, int statusCode)
+    {
+        var method = context.Request.Method;
+        var path = Shortened(context.Request.Path.Value ?? "");
+        if (stopping.IsCancellationRequested)
+        {
+            Log.ForwardEndedByShutdown(logger, method, path, error);
+        }
+        else if (throttle.TryPass($"forward {method} {kind}", out var leftOut))
+        {
+            Log.ForwardFailed(logger, method, path, error, statusCode, RefusalThrottle.LeftOutNote(leftOut));
+        }
+    }
 
     /// <summary>A path as long as the request line may be (megabytes) would swamp the line that names it.</summary>
     private static string Shortened(string path) => path.Length <= MaxLoggedPathLength ? path : $"{path[..MaxLoggedPathLength]}… ({path.Length} characters)";
