@@ -87,23 +87,32 @@ public sealed class WireFidelityTests
         Assert.InRange(receivedError.Header("Lambda-Runtime-Function-Xray-Error-Cause")!.Length, Mebibyte - (64 * 1024), Mebibyte - 1);
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task StreamedResponse_WithErrorTrailers_ArrivesWithTheSameTrailers_AndNoConnectionClose()
+    [Theory(Timeout = 60_000)]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    public async Task ChunkedResult_WithOrWithoutStreamingAndTrailers_ArrivesChunked_WithTheSameTrailers_AndNoConnectionClose(bool streaming, bool withTrailers)
     {
         await using var proxy = await ProxyInFrontOfRecorder.StartAsync();
         using var connection = await WireConnection.OpenAsync(proxy.ProxyAddress);
         var errorBody = Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"errorMessage\":\"Müller\",\"errorType\":\"Error\"}"));
+        List<HeaderField> headers = [new("Host", proxy.ProxyAddress), new("Content-Type", "application/vnd.awslambda.http-integration-response"), new("Transfer-Encoding", "chunked")];
+        if (streaming)
+        {
+            headers.Add(new("Lambda-Runtime-Function-Response-Mode", "streaming"));
+        }
+
+        if (withTrailers)
+        {
+            headers.Add(new("Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body"));
+        }
+
         var request = new HttpMessage(
             "POST /2018-06-01/runtime/invocation/request-1/response HTTP/1.1",
-            [
-                new("Host", proxy.ProxyAddress),
-                new("Lambda-Runtime-Function-Response-Mode", "streaming"),
-                new("Content-Type", "application/vnd.awslambda.http-integration-response"),
-                new("Transfer-Encoding", "chunked"),
-                new("Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body"),
-            ],
+            headers,
             RandomBytes(50_000),
-            [new("Lambda-Runtime-Function-Error-Type", "Error"), new("Lambda-Runtime-Function-Error-Body", errorBody)]);
+            withTrailers ? [new("Lambda-Runtime-Function-Error-Type", "Error"), new("Lambda-Runtime-Function-Error-Body", errorBody)] : []);
 
         var answer = await connection.SendAsync(request, chunkSize: 7_000);
 
