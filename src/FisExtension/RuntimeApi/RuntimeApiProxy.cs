@@ -34,6 +34,7 @@ internal sealed class RuntimeApiProxy(
     private readonly string _destinationPrefix = $"http://{upstreamAddress}";
     private readonly RawHttpForwarder _raw = new(upstreamAddress);
     private readonly NextInvocationTransformer _nextInvocation = new(interceptor);
+    private readonly RawTargetTransformer _asSent = new();
 
     public Task HandleAsync(HttpContext context)
     {
@@ -63,7 +64,7 @@ internal sealed class RuntimeApiProxy(
 
         return RawHttpForwarder.CarriesTrailers(request)
             ? AnswerAsync(context, () => _raw.ForwardAsync(context, rawTarget))
-            : ForwardAsync(context, HttpTransformer.Empty);
+            : ForwardAsync(context, _asSent);
     }
 
     /// <summary>The request target as the runtime sent it, still escaped: Kestrel's decoded path would be unescaped twice.</summary>

@@ -142,6 +142,22 @@ public sealed class WireFidelityTests
     }
 
     [Theory(Timeout = 60_000)]
+    [InlineData("/2018-06-01/runtime/invocation/a%41%7e%2F%25b/response")]
+    [InlineData("/2018-06-01/runtime/invocation/x/../y/response")]
+    [InlineData("/2018-06-01/runtime/invocation/caf%C3%A9/response?q=%41&r=a+b")]
+    public async Task RequestTarget_WithEscapesAndDotSegments_IsForwardedAsSent(string target)
+    {
+        await using var proxy = await ProxyInFrontOfRecorder.StartAsync();
+        using var connection = await WireConnection.OpenAsync(proxy.ProxyAddress);
+        var request = new HttpMessage($"POST {target} HTTP/1.1", [new("Host", proxy.ProxyAddress), new("Content-Length", "2")], "{}"u8.ToArray(), []);
+
+        var answer = await connection.SendAsync(request);
+
+        Assert.Equal(202, answer.StatusCode);
+        WireAssert.ForwardedUnchanged(request, await proxy.Upstream.ReceivedAsync(1));
+    }
+
+    [Theory(Timeout = 60_000)]
     [InlineData("HTTP/1.0", false)]
     [InlineData("HTTP/1.1", true)]
     public async Task ClientThatClosesItsConnection_IsAnswered_AndItsHeadersArriveUnchanged(string version, bool sendsConnectionClose)
