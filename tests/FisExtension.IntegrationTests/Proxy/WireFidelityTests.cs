@@ -43,6 +43,27 @@ public sealed class WireFidelityTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task NextAnswer_WithUtf8AndObsTextInItsHeaders_ReachesTheRuntimeByteForByte()
+    {
+        await using var proxy = await ProxyInFrontOfRecorder.StartAsync();
+        using var runtime = await DotnetClientRuntime.ConnectAsync(proxy.ProxyAddress);
+        HeaderField[] sent =
+        [
+            HeaderField.Utf8("Lambda-Runtime-Cognito-Identity", "{\"cognitoIdentityId\":\"Müller ユーザー\",\"cognitoIdentityPoolId\":\"eu-west-1:1\"}"),
+            new("Lambda-Runtime-Future-Header", Encoding.Latin1.GetString([0x80, 0xA0, 0xFF, (byte)'\t', (byte)'x'])),
+        ];
+
+        proxy.Upstream.Enqueue("request-1", sent);
+        var next = await runtime.NextAsync();
+
+        Assert.Equal(200, next.Answer.StatusCode);
+        foreach (var header in sent)
+        {
+            Assert.Equal(header.ValueBytes, Encoding.Latin1.GetBytes(next.Answer.Header(header.Name) ?? ""));
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task DotnetClient_AThousandHeadersWithEveryObsTextByte_ArriveByteForByte()
     {
         await using var proxy = await ProxyInFrontOfRecorder.StartAsync();

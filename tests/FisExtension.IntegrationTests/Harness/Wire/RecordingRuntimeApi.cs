@@ -15,7 +15,7 @@ internal sealed class RecordingRuntimeApi : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Channel<string> _events = Channel.CreateUnbounded<string>();
+    private readonly Channel<(string RequestId, HeaderField[] Headers)> _events = Channel.CreateUnbounded<(string, HeaderField[])>();
     private readonly ConcurrentQueue<HttpMessage> _received = new();
     private readonly Task _accepting;
     private int _connections;
@@ -34,8 +34,8 @@ internal sealed class RecordingRuntimeApi : IAsyncDisposable
     /// <summary>How many connections the proxy opened to this upstream.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
-    /// <summary>Queues an invocation for the next <c>GET /next</c>; its event is <c>{"requestId":…}</c>.</summary>
-    public void Enqueue(string requestId) => _events.Writer.TryWrite(requestId);
+    /// <summary>Queues an invocation for the next <c>GET /next</c>; its event is <c>{"requestId":…}</c>, sent with <paramref name="headers"/>.</summary>
+    public void Enqueue(string requestId, params HeaderField[] headers) => _events.Writer.TryWrite((requestId, headers));
 
     /// <summary>Waits until <paramref name="count"/> requests have arrived and returns the last of them.</summary>
     public async Task<HttpMessage> ReceivedAsync(int count)
@@ -101,9 +101,9 @@ internal sealed class RecordingRuntimeApi : IAsyncDisposable
     {
         if (request.Method == "GET" && request.Target == "/2018-06-01/runtime/invocation/next")
         {
-            var requestId = await _events.Reader.ReadAsync(_stop.Token);
+            var (requestId, headers) = await _events.Reader.ReadAsync(_stop.Token);
             var body = Encoding.UTF8.GetBytes($"{{\"requestId\":\"{requestId}\"}}");
-            await WriteAsync(stream, "200 OK", body, new HeaderField("Lambda-Runtime-Aws-Request-Id", requestId), new HeaderField("Lambda-Runtime-Deadline-Ms", "4102444800000"));
+            await WriteAsync(stream, "200 OK", body, [new HeaderField("Lambda-Runtime-Aws-Request-Id", requestId), new HeaderField("Lambda-Runtime-Deadline-Ms", "4102444800000"), .. headers]);
             return;
         }
 
