@@ -61,6 +61,9 @@ internal sealed class RecordingRuntimeApi : IAsyncDisposable
             while (true)
             {
                 var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+
+                // An answer goes out as head then body: without this, Nagle holds the body for the peer's delayed ACK.
+                client.NoDelay = true;
                 Interlocked.Increment(ref _connections);
                 connections.Add(ServeAsync(client));
             }
