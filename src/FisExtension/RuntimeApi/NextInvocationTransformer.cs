@@ -3,7 +3,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace FisExtension.RuntimeApi;
 
 /// <summary>YARP's hook on <c>/next</c>: the event passes through the <see cref="InvocationInterceptor"/> before the runtime sees it.</summary>
-internal sealed class NextInvocationTransformer(InvocationInterceptor interceptor) : HttpTransformer
+internal sealed class NextInvocationTransformer(InvocationInterceptor interceptor) : RawTargetTransformer
 {
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {

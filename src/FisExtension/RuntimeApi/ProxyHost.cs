@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using FisExtension.Configuration;
 using FisExtension.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -58,10 +59,18 @@ internal static class ProxyHost
         // The empty builder reads no appsettings.json or ASPNETCORE_* variables: the function's own files and
         // environment must not reconfigure the extension.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        var throttle = new RefusalThrottle(injection.Time);
         builder.Logging.AddProvider(logs);
+        builder.Logging.AddProvider(new RejectedRequestLog(throttle, logs.CreateLogger(typeof(RuntimeApiProxy).FullName!)));
+        builder.Logging.AddFilter<RejectedRequestLog>(RejectedRequestLog.KestrelBadRequestsCategory, LogLevel.Debug);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+
+            // Header values are bytes to pass on, not text to read: Latin-1 maps each byte to one char and back, so
+            // UTF-8 and any other obs-text (RFC 9110 §5.5) reach the upstream unchanged, in both directions.
+            kestrel.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
+            kestrel.ResponseHeaderEncodingSelector = _ => Encoding.Latin1;
             kestrel.Listen(IPAddress.Loopback, options.ListenerPort, listen => listen.Protocols = HttpProtocols.Http1);
             ConfigureLimits(kestrel.Limits);
         });
@@ -84,6 +93,8 @@ internal static class ProxyHost
             upstream,
             options.UpstreamRuntimeApi,
             interceptor,
+            throttle,
+            app.Lifetime.ApplicationStopping,
             app.Services.GetRequiredService<ILogger<RuntimeApiProxy>>());
         app.Run(proxy.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -98,6 +109,16 @@ internal static class ProxyHost
         // A streamed response may pause for as long as the handler likes; a data-rate floor would cut it.
         limits.MinRequestBodyDataRate = null;
         limits.MinResponseDataRate = null;
+
+        // Whatever Lambda's Runtime API accepts must pass (lambda-apis.md §5): the official clients send X-Ray causes of
+        // up to 1 MiB, raw UTF-8 included. Lambda's Runtime API server is written in Go (its open counterpart is the
+        // Runtime Interface Emulator), and Go's net/http takes a request line and headers of up to 1 MiB + 4 KiB
+        // together (http.DefaultMaxHeaderBytes), limiting neither the line nor the count on its own. The proxy takes
+        // more than that, so the upstream, not the proxy, answers anything bigger.
+        limits.MaxRequestLineSize = RuntimeApiLimits.RequestHeadBytes;
+        limits.MaxRequestHeadersTotalSize = RuntimeApiLimits.RequestHeadBytes;
+        limits.MaxRequestHeaderCount = RuntimeApiLimits.RequestHeaderCount;
+        limits.MaxRequestBufferSize = RuntimeApiLimits.RequestBufferBytes;
 
         // Connections sit idle across freezes of any length; the runtime must find them open afterwards.
         limits.KeepAliveTimeout = TimeSpan.FromDays(1);

@@ -14,6 +14,8 @@ internal sealed class RuntimeApiProxy(
     HttpMessageInvoker upstream,
     string upstreamAddress,
     InvocationInterceptor interceptor,
+    RefusalThrottle throttle,
+    CancellationToken stopping,
     ILogger<RuntimeApiProxy> logger)
 {
     /// <summary>
@@ -27,16 +29,25 @@ internal sealed class RuntimeApiProxy(
         VersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
 
+    private const int MaxLoggedPathLength = 200;
+
     private readonly string _destinationPrefix = $"http://{upstreamAddress}";
-    private readonly StreamingResultForwarder _streaming = new(upstreamAddress);
+    private readonly RawHttpForwarder _raw = new(upstreamAddress);
     private readonly NextInvocationTransformer _nextInvocation = new(interceptor);
+    private readonly RawTargetTransformer _asSent = new();
 
     public Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        var rawTarget = RawTarget(context);
         if (HttpMethods.IsGet(request.Method) && request.Path.Value == ProxyIdentity.Path)
         {
             return ProxyIdentity.AnswerAsync(context);
+        }
+
+        if (_raw.IsTooLongForUri(rawTarget))
+        {
+            return AnswerAsync(context, () => _raw.ForwardAsync(context, rawTarget));
         }
 
         if (HttpMethods.IsGet(request.Method) && request.Path.Value == RuntimeApiPaths.NextInvocation)
@@ -45,23 +56,25 @@ internal sealed class RuntimeApiProxy(
         }
 
         if (HttpMethods.IsPost(request.Method)
-            && RuntimeApiPaths.TryParseInvocationResult(RawPath(context), out var requestId, out _)
+            && RuntimeApiPaths.TryParseInvocationResult(PathOf(rawTarget), out var requestId, out _)
             && interceptor.TryTakeOverride(requestId, out var pending))
         {
             return AnswerAsync(context, () => interceptor.ReplaceResultAsync(context, requestId, pending));
         }
 
-        return StreamingResultForwarder.Applies(request)
-            ? AnswerAsync(context, () => _streaming.ForwardAsync(context))
-            : ForwardAsync(context, HttpTransformer.Empty);
+        return RawHttpForwarder.CarriesTrailers(request)
+            ? AnswerAsync(context, () => _raw.ForwardAsync(context, rawTarget))
+            : ForwardAsync(context, _asSent);
     }
 
-    /// <summary>The path as the runtime sent it, still escaped: Kestrel's decoded path would be unescaped twice.</summary>
-    private static string RawPath(HttpContext context)
+    /// <summary>The request target as the runtime sent it, still escaped: Kestrel's decoded path would be unescaped twice.</summary>
+    private static string RawTarget(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? $"{context.Request.Path}{context.Request.QueryString}";
+
+    private static string PathOf(string rawTarget)
     {
-        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
-        var query = target.IndexOf('?', StringComparison.Ordinal);
-        return query < 0 ? target : target[..query];
+        var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? rawTarget : rawTarget[..query];
     }
 
     private async Task ForwardAsync(HttpContext context, HttpTransformer transformer)
@@ -70,7 +83,7 @@ internal sealed class RuntimeApiProxy(
         // A runtime that hung up (it was stopped, or gave up) is not an upstream failure worth a warning.
         if (error != ForwarderError.None && !context.RequestAborted.IsCancellationRequested)
         {
-            Log.ForwardFailed(logger, context.Request.Method, context.Request.Path, error.ToString(), context.Response.StatusCode);
+            ReportForwardFailure(context, error.ToString(), error.ToString(), context.Response.StatusCode);
         }
     }
 
@@ -86,7 +99,7 @@ internal sealed class RuntimeApiProxy(
         }
         catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
         {
-            Log.ForwardFailed(logger, context.Request.Method, context.Request.Path, $"{exception.GetType().Name}: {exception.Message}", StatusCodes.Status502BadGateway);
+            ReportForwardFailure(context, exception.GetType().Name, $"{exception.GetType().Name}: {exception.Message}", StatusCodes.Status502BadGateway);
             if (context.Response.HasStarted)
             {
                 context.Abort();
@@ -98,4 +111,21 @@ internal sealed class RuntimeApiProxy(
             }
         }
     }
+
+    private void ReportForwardFailure(HttpContext context, string kind, string error, int statusCode)
+    {
+        var method = context.Request.Method;
+        var path = Shortened(context.Request.Path.Value ?? "");
+        if (stopping.IsCancellationRequested)
+        {
+            Log.ForwardEndedByShutdown(logger, method, path, error);
+        }
+        else if (throttle.TryPass($"forward {method} {kind}", out var leftOut))
+        {
+            Log.ForwardFailed(logger, method, path, error, statusCode, RefusalThrottle.LeftOutNote(leftOut));
+        }
+    }
+
+    /// <summary>A path as long as the request line may be (megabytes) would swamp the line that names it.</summary>
+    private static string Shortened(string path) => path.Length <= MaxLoggedPathLength ? path : $"{path[..MaxLoggedPathLength]}… ({path.Length} characters)";
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace FisExtension.RuntimeApi;
 
@@ -21,5 +22,10 @@ internal static class UpstreamInvokerFactory
 
         // Bytes are sacred: no traceparent or other header may be added to what the runtime sends.
         ActivityHeadersPropagator = null,
+
+        // Header values pass as the bytes they arrived as (Kestrel reads them as Latin-1 too): the default, ASCII
+        // only, refuses the raw UTF-8 of an X-Ray error cause.
+        RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1,
+        ResponseHeaderEncodingSelector = (_, _) => Encoding.Latin1,
     });
 }
