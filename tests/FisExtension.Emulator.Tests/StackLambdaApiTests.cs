@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using FisExtension.Emulator.Stack;
 using FisExtension.Emulator.Tests.Harness;
 
 namespace FisExtension.Emulator.Tests;
@@ -70,7 +69,9 @@ public sealed class StackLambdaApiTests
         var list = await AwsAsync("lambda", "list-functions", "--endpoint-url", endpoint);
         var tags = await AwsAsync("lambda", "list-tags", "--endpoint-url", endpoint, "--resource", "arn:aws:lambda:us-east-1:123456789012:function:orders");
         var configuration = await AwsAsync("lambda", "get-function-configuration", "--endpoint-url", endpoint, "--function-name", "orders");
-        var invoke = await AwsAsync("lambda", "invoke", "--endpoint-url", endpoint, "--function-name", "orders", "--payload", """{"n":7}""",
+        // fileb:// passes the bytes as they are in both CLI v1 and v2 (v2 reads a plain --payload as base64).
+        File.WriteAllText(scratch.File("payload.json"), """{"n":7}""");
+        var invoke = await AwsAsync("lambda", "invoke", "--endpoint-url", endpoint, "--function-name", "orders", "--payload", $"fileb://{scratch.File("payload.json")}",
             "--log-type", "Tail", scratch.File("out.json"));
 
         using var functions = JsonDocument.Parse(list);
@@ -96,6 +97,47 @@ public sealed class StackLambdaApiTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("(ResourceNotFoundException) when calling the GetFunction operation: Function not found", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task AwsSdkForJavaScript_FindsTheFunction_InvokesItWithTheLogTail_AndSeesTheThrottle()
+    {
+        using var scratch = new TempDirectory();
+        Directory.CreateDirectory(scratch.File("shared-layer"));
+        var orders = Stacks.Shell("orders", reservedConcurrency: 1);
+        orders = orders with
+        {
+            Definition = orders.Definition with { Environment = new Dictionary<string, string> { ["TABLE"] = "orders" } },
+            Tags = new Dictionary<string, string> { ["team"] = "shop" },
+            Layers = [scratch.File("shared-layer")],
+        };
+        await using var stack = await Stacks.StartAsync(null, orders);
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(TestPaths.Functions, "lambda-sdk-client", "index.mjs"), stack.LambdaApiEndpoint.ToString(), "orders",
+                     """{"action":"sleep","sleepMs":2000}""" })
+            start.ArgumentList.Add(arg);
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        using var seen = JsonDocument.Parse(await stdout);
+        var root = seen.RootElement;
+        Assert.Equal("orders", root.GetProperty("functions")[0].GetString());
+        Assert.Equal("orders", root.GetProperty("variables").GetProperty("TABLE").GetString());
+        Assert.Equal("arn:aws:lambda:us-east-1:123456789012:layer:shared-layer:1", root.GetProperty("layers")[0].GetString());
+        Assert.Equal("shop", root.GetProperty("tags").GetProperty("team").GetString());
+        Assert.Equal(200, root.GetProperty("invoke").GetProperty("statusCode").GetInt32());
+        Assert.Equal("""{"from":"sdk"}""", root.GetProperty("invoke").GetProperty("payload").GetString());
+        Assert.Contains("REPORT RequestId: ", root.GetProperty("invoke").GetProperty("log").GetString(), StringComparison.Ordinal);
+        var concurrent = root.GetProperty("concurrent").EnumerateArray().ToList();
+        Assert.Single(concurrent, c => c.TryGetProperty("statusCode", out var code) && code.GetInt32() == 200);
+        var throttle = Assert.Single(concurrent, c => c.TryGetProperty("error", out _));
+        Assert.Equal("TooManyRequestsException", throttle.GetProperty("error").GetString());
+        Assert.Equal("ReservedFunctionConcurrentInvocationLimitExceeded", throttle.GetProperty("reason").GetString());
+        Assert.Equal(429, throttle.GetProperty("httpStatusCode").GetInt32());
     }
 
     private static async Task<string> AwsAsync(params string[] args)
