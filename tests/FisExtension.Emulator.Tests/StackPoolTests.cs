@@ -66,6 +66,29 @@ public sealed class StackPoolTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Pool_UnderASteadyRate_ReusesWarmEnvironmentsAndThrottlesNothingBelowItsReservedConcurrency()
+    {
+        await using var stack = await Stacks.StartAsync(null, Stacks.Shell("steady", reservedConcurrency: 20));
+        using var client = new HttpClient();
+
+        // 5 requests a second for 4 seconds, each handled in 300 ms: environments are reused unless one took 4 s.
+        var clock = Stopwatch.StartNew();
+        var requests = new List<Task<HttpResponseMessage>>();
+        for (var i = 0; i < 20; i++)
+        {
+            requests.Add(client.InvokeAsync(stack, "steady", """{"action":"sleep","sleepMs":300}"""));
+            var next = TimeSpan.FromMilliseconds(200 * (i + 1)) - clock.Elapsed;
+            if (next > TimeSpan.Zero) await Task.Delay(next);
+        }
+        var responses = await Task.WhenAll(requests);
+        output.WriteLine($"20 invocations at 5/s, 300 ms each: {stack.EnvironmentsCreated("steady")} environments opened");
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.InRange(stack.EnvironmentsCreated("steady"), 1, 19);
+        foreach (var response in responses) response.Dispose();
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Pool_ReclaimsAnIdleEnvironmentWithShutdownToItsExtensions_AndTheNextInvokeIsCold()
     {
         using var opt = new TempDirectory();
