@@ -21,6 +21,67 @@ public sealed class StackHttpApiTests
         },
     };
 
+    private static StackFunction HttpResponder() => new()
+    {
+        Definition = new FunctionDefinition
+        {
+            FunctionName = "responder",
+            RuntimeCommand = [TestPaths.NodeRic, "index.handler"],
+            TaskRoot = Path.Combine(TestPaths.Functions, "http-responder"),
+            ExecutionEnvironment = "AWS_Lambda_nodejs20.x",
+            Timeout = TimeSpan.FromSeconds(10),
+        },
+    };
+
+    [Fact(Timeout = 60000)]
+    public async Task Result_StatusHeadersCookiesAndBase64Body_BecomeTheHttpResponse()
+    {
+        var routes = Stacks.Routes(("POST /v2", "responder", "2.0"), ("POST /v1", "responder", "1.0"));
+        await using var stack = await Stacks.StartAsync(routes, HttpResponder());
+        using var client = new HttpClient { BaseAddress = stack.HttpApiEndpoint };
+
+        using var v2 = await client.PostAsync("/v2", new StringContent("""
+            {"statusCode":201,"headers":{"Content-Type":"application/octet-stream","X-Order":"7"},"cookies":["a=1; Path=/","b=2"],
+             "body":"/wAB","isBase64Encoded":true}
+            """));
+        using var v1 = await client.PostAsync("/v1", new StringContent("""
+            {"statusCode":418,"multiValueHeaders":{"X-Tag":["x","y"]},"body":"short and stout"}
+            """));
+        using var plainJson = await client.PostAsync("/v2", new StringContent("""["not","a","proxy","result"]"""));
+
+        Assert.Equal(HttpStatusCode.Created, v2.StatusCode);
+        Assert.Equal("7", v2.Headers.GetValues("X-Order").Single());
+        Assert.Equal(["a=1; Path=/", "b=2"], v2.Headers.GetValues("Set-Cookie"));
+        Assert.Equal("application/octet-stream", v2.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(new byte[] { 0xff, 0x00, 0x01 }, await v2.Content.ReadAsByteArrayAsync());
+        Assert.Equal((HttpStatusCode)418, v1.StatusCode);
+        Assert.Equal(["x", "y"], v1.Headers.GetValues("X-Tag"));
+        Assert.Equal("short and stout", await v1.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, plainJson.StatusCode); // format 2.0: any other JSON is the body of a 200
+        Assert.Equal("""["not","a","proxy","result"]""", await plainJson.Content.ReadAsStringAsync());
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Request_BinaryBodyAndCookies_ReachTheFunctionAsApiGatewaySendsThem()
+    {
+        var routes = Stacks.Routes(("POST /upload", "echo", "2.0"));
+        await using var stack = await Stacks.StartAsync(routes, Stacks.Shell("echo"));
+        using var client = new HttpClient { BaseAddress = stack.HttpApiEndpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/upload") { Content = new ByteArrayContent([0xff, 0x00, 0x01]) };
+        request.Headers.Add("Cookie", "session=abc; theme=dark");
+        request.Headers.Add("X-Order-Id", "9");
+
+        using var response = await client.SendAsync(request);
+
+        using var echoed = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var payload = echoed.RootElement;
+        Assert.True(payload.GetProperty("isBase64Encoded").GetBoolean());
+        Assert.Equal("/wAB", payload.GetProperty("body").GetString());
+        Assert.Equal(["session=abc", "theme=dark"], payload.GetProperty("cookies").EnumerateArray().Select(c => c.GetString()));
+        Assert.False(payload.GetProperty("headers").TryGetProperty("cookie", out _));
+        Assert.Equal("9", payload.GetProperty("headers").GetProperty("x-order-id").GetString()); // format 2.0 header names are lower case
+    }
+
     [Fact(Timeout = 60000)]
     public async Task Route_WithPathParameters_GivesTheFunctionAVersion2EventAndAnswersItsJsonAs200()
     {
