@@ -9,35 +9,11 @@ namespace FisExtension.Emulator.Tests;
 /// answers for the function's result, its errors, a missing route and a throttled invocation.</summary>
 public sealed class StackHttpApiTests
 {
-    private static StackFunction OrdersApi() => new()
-    {
-        Definition = new FunctionDefinition
-        {
-            FunctionName = "orders-api",
-            RuntimeCommand = [TestPaths.NodeRic, "index.handler"],
-            TaskRoot = Path.Combine(TestPaths.Functions, "orders-api"),
-            ExecutionEnvironment = "AWS_Lambda_nodejs20.x",
-            Timeout = TimeSpan.FromSeconds(10),
-        },
-    };
-
-    private static StackFunction HttpResponder() => new()
-    {
-        Definition = new FunctionDefinition
-        {
-            FunctionName = "responder",
-            RuntimeCommand = [TestPaths.NodeRic, "index.handler"],
-            TaskRoot = Path.Combine(TestPaths.Functions, "http-responder"),
-            ExecutionEnvironment = "AWS_Lambda_nodejs20.x",
-            Timeout = TimeSpan.FromSeconds(10),
-        },
-    };
-
     [Fact(Timeout = 60000)]
     public async Task Result_StatusHeadersCookiesAndBase64Body_BecomeTheHttpResponse()
     {
         var routes = Stacks.Routes(("POST /v2", "responder", "2.0"), ("POST /v1", "responder", "1.0"));
-        await using var stack = await Stacks.StartAsync(routes, HttpResponder());
+        await using var stack = await Stacks.StartAsync(routes, Stacks.Node("responder", "http-responder"));
         using var client = new HttpClient { BaseAddress = stack.HttpApiEndpoint };
 
         using var v2 = await client.PostAsync("/v2", new StringContent("""
@@ -113,7 +89,7 @@ public sealed class StackHttpApiTests
     public async Task DefaultRoute_WithFormat1_MapsTheFunctionsStatusHeadersAndBody()
     {
         var routes = Stacks.Routes(("$default", "orders-api", "1.0"));
-        await using var stack = await Stacks.StartAsync(routes, OrdersApi());
+        await using var stack = await Stacks.StartAsync(routes, Stacks.Node("orders-api", "orders-api"));
         using var client = new HttpClient { BaseAddress = stack.HttpApiEndpoint };
 
         using var response = await client.GetAsync("/anything/here");

@@ -14,6 +14,19 @@ internal static class Stacks
         IdleLifetime = idleLifetime ?? TimeSpan.FromMinutes(5),
     };
 
+    /// <summary>A handler in tests/functions/<paramref name="folder"/> run by the official Node.js runtime interface client.</summary>
+    public static StackFunction Node(string name, string folder) => new()
+    {
+        Definition = new FunctionDefinition
+        {
+            FunctionName = name,
+            RuntimeCommand = [TestPaths.NodeRic, "index.handler"],
+            TaskRoot = Path.Combine(TestPaths.Functions, folder),
+            ExecutionEnvironment = "AWS_Lambda_nodejs20.x",
+            Timeout = TimeSpan.FromSeconds(10),
+        },
+    };
+
     public static Task<ServerlessStack> StartAsync(HttpApiDefinition? httpApi, params StackFunction[] functions) =>
         ServerlessStack.StartAsync(new StackDefinition { Functions = functions, HttpApi = httpApi }, Emulators.Options(), 0, 0);
 
