@@ -24,6 +24,7 @@ public sealed class StackHttpApiTests
             {"statusCode":418,"multiValueHeaders":{"X-Tag":["x","y"]},"body":"short and stout"}
             """));
         using var plainJson = await client.PostAsync("/v2", new StringContent("""["not","a","proxy","result"]"""));
+        using var noContent = await client.PostAsync("/v2", new StringContent("""{"statusCode":204,"body":"ignored"}"""));
 
         Assert.Equal(HttpStatusCode.Created, v2.StatusCode);
         Assert.Equal("7", v2.Headers.GetValues("X-Order").Single());
@@ -35,6 +36,7 @@ public sealed class StackHttpApiTests
         Assert.Equal("short and stout", await v1.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, plainJson.StatusCode); // format 2.0: any other JSON is the body of a 200
         Assert.Equal("""["not","a","proxy","result"]""", await plainJson.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, noContent.StatusCode);
     }
 
     [Fact(Timeout = 60000)]

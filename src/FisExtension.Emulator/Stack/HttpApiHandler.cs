@@ -50,6 +50,8 @@ internal sealed class HttpApiHandler(ServerlessStack stack, RouteTable routes)
         response.StatusCode = answer.StatusCode;
         foreach (var group in answer.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
             response.Headers[group.Key] = group.Select(h => h.Value).ToArray();
+        // RFC 9110 §15.3.5, §15.4.5: 204 and 304 have no content, and Kestrel refuses to write one.
+        if (answer.StatusCode is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified) return Task.CompletedTask;
         response.ContentLength = answer.Body.Length;
         return response.Body.WriteAsync(answer.Body, 0, answer.Body.Length, context.RequestAborted);
     }
