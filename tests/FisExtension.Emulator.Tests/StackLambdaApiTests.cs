@@ -52,6 +52,21 @@ public sealed class StackLambdaApiTests
             Json.Property(Json.Bytes(await response.Content.ReadAsStringAsync()), "message"));
     }
 
+    [Fact(Timeout = 60000)]
+    public async Task Invoke_WithAPayloadThatIsNotJson_AnswersInvalidRequestContentExceptionWithoutRunningTheFunction()
+    {
+        await using var stack = await Stacks.StartAsync(null, Stacks.Shell("echo"));
+        using var client = new HttpClient();
+
+        using var response = await client.InvokeAsync(stack, "echo", "not json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidRequestContentException", response.Headers.GetValues("X-Amzn-ErrorType").Single());
+        Assert.StartsWith("Could not parse request body into json: ", Json.Property(Json.Bytes(await response.Content.ReadAsStringAsync()), "message"),
+            StringComparison.Ordinal);
+        Assert.Equal(0, stack.EnvironmentsCreated("echo"));
+    }
+
     [Fact(Timeout = 120000)]
     public async Task AwsCli_ListsFunctionsWithEnvironmentAndLayers_ReadsTagsAndInvokesWithTheLogTail()
     {

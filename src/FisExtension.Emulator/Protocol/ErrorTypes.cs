@@ -18,6 +18,7 @@ public static class ErrorTypes
     public const string InvalidRequest = "InvalidRequest";
     public const string NotFound = "NotFound";
     public const string ResourceNotFoundException = "ResourceNotFoundException";
+    public const string InvalidRequestContentException = "InvalidRequestContentException";
     public const string TooManyRequestsException = "TooManyRequestsException";
     public const string ReservedConcurrencyExceeded = "ReservedFunctionConcurrentInvocationLimitExceeded";
     public const string MethodNotAllowed = "MethodNotAllowed";

@@ -140,7 +140,23 @@ internal sealed class LambdaApiHandler(ServerlessStack stack)
         if (invocationType == InvocationTypes.Event && payload.Length > LambdaLimits.MaxAsyncPayloadBytes)
             return (StatusCodes.Status413PayloadTooLarge, ErrorTypes.RequestTooLargeException,
                 $"Request must be smaller than {LambdaLimits.MaxAsyncPayloadBytes} bytes for the InvokeAsync operation");
+        // Invoke takes JSON only: "InvalidRequestContentException: The request body could not be parsed as JSON" (API reference, Invoke, Errors).
+        if (JsonProblem(payload) is { } problem)
+            return (StatusCodes.Status400BadRequest, ErrorTypes.InvalidRequestContentException, $"Could not parse request body into json: {problem}");
         return null;
+    }
+
+    private static string? JsonProblem(byte[] payload)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(payload);
+            return null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return e.Message;
+        }
     }
 
     private Task FunctionNotFoundAsync(HttpContext context, string reference)
