@@ -38,32 +38,21 @@ public sealed class StackLambdaApiTests
         Assert.Single(File.ReadAllLines(marker)); // the DryRun did not run the handler
     }
 
-    [Fact(Timeout = 60000)]
-    public async Task Invoke_OfAnUnknownFunction_AnswersResourceNotFoundException()
+    [Theory(Timeout = 60000)]
+    [InlineData("nope", "{}", HttpStatusCode.NotFound, "ResourceNotFoundException", "Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope")]
+    [InlineData("echo", "not json", HttpStatusCode.BadRequest, "InvalidRequestContentException", "Could not parse request body into json: ")]
+    [InlineData("echo", "{}", HttpStatusCode.BadRequest, "InvalidParameterValueException", "1 validation error detected: Value 'Sometimes'", "Sometimes")]
+    public async Task Invoke_RefusedAsLambdaRefusesIt_WithoutRunningTheFunction(string function, string payload, HttpStatusCode status, string errorType,
+        string messageStart, string invocationType = "RequestResponse")
     {
         await using var stack = await Stacks.StartAsync(null, Stacks.Shell("echo"));
         using var client = new HttpClient();
 
-        using var response = await client.InvokeAsync(stack, "nope", "{}");
+        using var response = await client.InvokeAsync(stack, function, payload, ("X-Amz-Invocation-Type", invocationType));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("ResourceNotFoundException", response.Headers.GetValues("X-Amzn-ErrorType").Single());
-        Assert.Equal("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope",
-            Json.Property(Json.Bytes(await response.Content.ReadAsStringAsync()), "message"));
-    }
-
-    [Fact(Timeout = 60000)]
-    public async Task Invoke_WithAPayloadThatIsNotJson_AnswersInvalidRequestContentExceptionWithoutRunningTheFunction()
-    {
-        await using var stack = await Stacks.StartAsync(null, Stacks.Shell("echo"));
-        using var client = new HttpClient();
-
-        using var response = await client.InvokeAsync(stack, "echo", "not json");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("InvalidRequestContentException", response.Headers.GetValues("X-Amzn-ErrorType").Single());
-        Assert.StartsWith("Could not parse request body into json: ", Json.Property(Json.Bytes(await response.Content.ReadAsStringAsync()), "message"),
-            StringComparison.Ordinal);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(errorType, response.Headers.GetValues("X-Amzn-ErrorType").Single());
+        Assert.StartsWith(messageStart, Json.Property(Json.Bytes(await response.Content.ReadAsStringAsync()), "message"), StringComparison.Ordinal);
         Assert.Equal(0, stack.EnvironmentsCreated("echo"));
     }
 
