@@ -46,6 +46,7 @@ public sealed class ConfigurationErrorTests
     [InlineData("""{ "functions": [{ "functionName": "f" }], "httpApi": { "routes": { "GET /{a+}/b": { "function": "f" } } } }""", "the greedy parameter \"{a+}\" must be the last segment")]
     [InlineData("""{ "functions": [{ "functionName": "f" }], "httpApi": { "routes": { "$default": { "function": "g" } } } }""", "$.httpApi.routes[\"$default\"].function: \"g\" is not a function of this stack. Use one of: f.")]
     [InlineData("""{ "functions": [{ "functionName": "f" }], "httpApi": { "routes": { "$default": { "function": "f", "payloadFormatVersion": "3.0" } } } }""", "\"3.0\" is not a payload format version.")]
+    [InlineData("""{ "functions": [{ "functionName": "f" }], "httpApi": { "routes": { "$default": { "function": "f", "timeoutMilliseconds": 40000 } } } }""", "$.httpApi.routes[\"$default\"].timeoutMilliseconds 40000 is out of range. Use 50 to 30000 milliseconds.")]
     public void StackFile_Problems_NameTheFileThePathAndTheFix(string json, string expected)
     {
         using var scratch = new TempDirectory();

@@ -107,17 +107,21 @@ public sealed class StackHttpApiTests
     public async Task Errors_AreAnsweredAsHttpApisAnswerThem()
     {
         var routes = Stacks.Routes(("POST /fail", "broken", "2.0"), ("POST /echo-v1", "echo", "1.0"), ("POST /slow", "slow", "2.0"));
+        routes = routes with { Routes = [.. routes.Routes, new HttpRoute { RouteKey = "POST /late", FunctionName = "late", Timeout = TimeSpan.FromMilliseconds(500) }] };
         var broken = Stacks.Shell("broken");
         broken = broken with { Definition = broken.Definition with { Environment = new Dictionary<string, string> { ["SHELL_RUNTIME_INIT_ERROR"] = "Runtime.ImportModuleError" } } };
-        await using var stack = await Stacks.StartAsync(routes, Stacks.Shell("echo"), broken, Stacks.Shell("slow", reservedConcurrency: 1));
+        var slowFunction = Stacks.Node("slow", "http-responder") with { ReservedConcurrency = 1 };
+        await using var stack = await Stacks.StartAsync(routes, Stacks.Shell("echo"), broken, slowFunction, Stacks.Node("late", "http-responder"));
         using var client = new HttpClient { BaseAddress = stack.HttpApiEndpoint };
 
         using var missing = await client.GetAsync("/nowhere");
         using var failed = await client.PostAsync("/fail", new StringContent("{}"));
         using var notAProxyResult = await client.PostAsync("/echo-v1", new StringContent("{}"));
-        var slow = client.PostAsync("/slow", new StringContent("""{"action":"sleep","sleepMs":3000}"""));
+        // The slow function's one environment answers after 5 s: long enough to be busy when the next request comes.
+        var slow = client.PostAsync("/slow?sleepMs=5000", new StringContent("{}"));
         await Eventually.TrueAsync(() => stack.LiveEnvironments("slow") == 1, TimeSpan.FromSeconds(10));
         using var throttled = await client.PostAsync("/slow", new StringContent("{}"));
+        using var late = await client.PostAsync("/late?sleepMs=3000", new StringContent("{}"));
         using var slowResponse = await slow;
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -128,5 +132,7 @@ public sealed class StackHttpApiTests
         Assert.Equal(HttpStatusCode.InternalServerError, notAProxyResult.StatusCode); // format 1.0 needs a statusCode
         Assert.Equal(HttpStatusCode.InternalServerError, throttled.StatusCode); // API Gateway answers a Lambda throttle with 500
         Assert.Equal(HttpStatusCode.OK, slowResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode); // the route's 500 ms integration timeout passed
+        Assert.Equal("""{"message":"Service Unavailable"}""", await late.Content.ReadAsStringAsync());
     }
 }

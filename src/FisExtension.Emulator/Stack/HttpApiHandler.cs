@@ -38,9 +38,20 @@ internal sealed class HttpApiHandler(ServerlessStack stack, RouteTable routes)
             await WriteAsync(context, HttpApiResponse.InternalServerError).ConfigureAwait(false);
             return;
         }
-        var result = await pooled.Result.ConfigureAwait(false);
-        await WriteAsync(context, result.FunctionError is null
-            ? HttpApiResponse.FromResult(result.Payload, match.Route.PayloadFormatVersion)
+        (byte[] Payload, string ContentType, string? FunctionError) answer;
+        try
+        {
+            answer = await pooled.AnswerAsync().WaitAsync(match.Route.Timeout, stack.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // An HTTP API answers 503 when its integration does not answer within the route's timeout (at most 30 s,
+            // API Gateway quotas for HTTP APIs); the function runs on.
+            await WriteAsync(context, HttpApiResponse.ServiceUnavailable).ConfigureAwait(false);
+            return;
+        }
+        await WriteAsync(context, answer.FunctionError is null
+            ? HttpApiResponse.FromResult(answer.Payload, match.Route.PayloadFormatVersion)
             : HttpApiResponse.InternalServerError).ConfigureAwait(false);
     }
 

@@ -13,6 +13,8 @@ internal sealed record HttpApiResponse(int StatusCode, IReadOnlyList<KeyValuePai
 
     public static readonly HttpApiResponse NotFound = Message(404, "Not Found");
 
+    public static readonly HttpApiResponse ServiceUnavailable = Message(503, "Service Unavailable");
+
     public static HttpApiResponse Message(int statusCode, string message) =>
         new(statusCode, [KeyValuePair.Create("Content-Type", "application/json")],
             Encoding.UTF8.GetBytes($"{{\"message\":\"{message}\"}}"));

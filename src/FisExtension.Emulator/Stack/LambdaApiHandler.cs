@@ -84,20 +84,11 @@ internal sealed class LambdaApiHandler(ServerlessStack stack)
     private static async Task WriteResultAsync(HttpContext context, PooledInvocation pooled, bool tailLog)
     {
         var response = context.Response;
-        byte[] payload;
-        string contentType;
-        string? functionError;
-        if (pooled.Invocation is { } invocation && !tailLog)
+        var (payload, contentType, functionError) = await pooled.AnswerAsync().ConfigureAwait(false);
+        if (tailLog)
         {
-            var head = await invocation.Head.ConfigureAwait(false);
-            await invocation.Tail.ConfigureAwait(false);
-            (payload, contentType, functionError) = (invocation.BodyBytes(), head.ContentType, head.FunctionError);
-        }
-        else
-        {
-            var result = await pooled.Result.ConfigureAwait(false);
-            (payload, contentType, functionError) = (result.Payload, result.ContentType ?? ContentTypes.Json, result.FunctionError);
-            if (tailLog) response.Headers[ApiHeaders.LogResult] = InvocationLog.Tail(InvocationLog.Lines(pooled.Environment.Logs, pooled.RequestId));
+            await pooled.Result.ConfigureAwait(false);
+            response.Headers[ApiHeaders.LogResult] = InvocationLog.Tail(InvocationLog.Lines(pooled.Environment.Logs, pooled.RequestId));
         }
         response.Headers[ApiHeaders.AmznRequestId] = pooled.RequestId;
         response.Headers[ApiHeaders.ExecutedVersion] = pooled.Environment.Function.Version;

@@ -99,6 +99,8 @@ public sealed class ServerlessStack : IAsyncDisposable
 
     internal DateTimeOffset Now() => _options.TimeProvider.GetUtcNow();
 
+    internal TimeProvider TimeProvider => _options.TimeProvider;
+
     internal string ArnOf(string functionName)
     {
         var any = _pools[0].Definition;

@@ -17,7 +17,7 @@ internal static class StackDefinitionJson
     private static readonly string[] StackOnlyFunctionFields = ["tags", "layers", "reservedConcurrency", "idleLifetimeSeconds"];
     private static readonly string[] FunctionFields = [.. FunctionDefinitionJson.Fields, .. StackOnlyFunctionFields];
     private static readonly string[] HttpApiFields = ["routes"];
-    private static readonly string[] RouteFields = ["function", "payloadFormatVersion"];
+    private static readonly string[] RouteFields = ["function", "payloadFormatVersion", "timeoutMilliseconds"];
 
     public static StackDefinition? Read(JsonElement root, string baseDirectory, List<string> problems)
     {
@@ -99,8 +99,17 @@ internal static class StackDefinitionJson
             var format = route.String("payloadFormatVersion", rule: version => version is HttpRoute.PayloadFormat2 or HttpRoute.PayloadFormat1
                 ? null
                 : $"\"{version}\" is not a payload format version. Use \"2.0\" (HTTP API) or \"1.0\" (REST API proxy).");
+            var timeout = route.Integer("timeoutMilliseconds", 50, (int)HttpRoute.MaxTimeout.TotalMilliseconds, "milliseconds");
             if (function is not null)
-                result.Add(new HttpRoute { RouteKey = property.Name, FunctionName = function, PayloadFormatVersion = format ?? HttpRoute.PayloadFormat2 });
+            {
+                result.Add(new HttpRoute
+                {
+                    RouteKey = property.Name,
+                    FunctionName = function,
+                    PayloadFormatVersion = format ?? HttpRoute.PayloadFormat2,
+                    Timeout = timeout is { } milliseconds ? TimeSpan.FromMilliseconds(milliseconds) : HttpRoute.MaxTimeout,
+                });
+            }
         }
         return new HttpApiDefinition { Routes = result };
     }
