@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using FisExtension.Emulator.Stack;
 
 namespace FisExtension.Emulator;
 
@@ -12,7 +12,7 @@ internal static class EmulatorCommand
         {
             commandLine = EmulatorCommandLine.Parse(args);
         }
-        catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException)
+        catch (Configuration.ConfigurationException e)
         {
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 2;
@@ -22,19 +22,9 @@ internal static class EmulatorCommand
             Console.WriteLine(EmulatorCommandLine.Usage);
             return 0;
         }
+        if (commandLine.Stack is { } stack) return await StackCommand.RunAsync(stack, commandLine).ConfigureAwait(false);
 
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        // docker stop and kill send SIGTERM: shut the function down too, or its processes (in their own sessions) outlive us.
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
+        using var stop = new StopSignal();
         LambdaEmulator started;
         try
         {
@@ -49,14 +39,7 @@ internal static class EmulatorCommand
         Console.WriteLine($"Runtime API: {emulator.RuntimeApiAddress}");
         Console.WriteLine($"Invoke:      curl -d '{{}}' {emulator.InvokeEndpoint}");
         _ = ReportInitAsync(emulator, stop.Token);
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, commandLine.Options.TimeProvider, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Ctrl+C: fall through to the shutdown.
-        }
+        await stop.WaitAsync(commandLine.Options.TimeProvider).ConfigureAwait(false);
         var shutdown = await emulator.ShutdownAsync().ConfigureAwait(false);
         Console.WriteLine($"Shut down in {shutdown.Duration.TotalMilliseconds:0} ms");
         return 0;

@@ -1,30 +1,47 @@
 using System.Globalization;
+using FisExtension.Emulator.Configuration;
+using FisExtension.Emulator.Stack;
 
 namespace FisExtension.Emulator;
 
-/// <summary>The command line of <c>fis-emulator</c>, parsed into a function and options (docs/emulator.md).</summary>
+/// <summary>The command line of <c>fis-emulator</c>, parsed into a function (or a stack) and options. Every option is
+/// checked for its value and range before anything starts; all problems are reported at once.</summary>
 internal sealed record EmulatorCommandLine(FunctionDefinition Function, EmulatorOptions Options, bool ShowHelp)
 {
     public const string Usage = """
-        fis-emulator — a local Lambda execution environment for one function.
+        fis-emulator — a local Lambda: one function, or a stack of functions behind an HTTP API.
 
         Usage: fis-emulator [options] [-- <runtime command...>]
+               fis-emulator --stack <stack.json> [--invoke-port <port>] [--http-port <port>] [--init-timeout <s>] [--no-freeze]
           --function <file.json>     function definition file (command-line options override it)
+          --stack <file.json>        a stack file: functions, their pools, and an HTTP API in front of them
           --name <name>              function name (default: function)
           --handler <handler>        _HANDLER (default: index.handler)
           --task-root <dir>          LAMBDA_TASK_ROOT and the runtime's working directory (default: current)
           --opt <dir>                the folder that plays /opt; <dir>/extensions/* are started as extensions
           --env KEY=VALUE            a function environment variable (repeatable), e.g. AWS_LAMBDA_EXEC_WRAPPER
-          --memory <MB>              AWS_LAMBDA_FUNCTION_MEMORY_SIZE (default: 128)
-          --timeout <seconds>        function timeout (default: 3)
+          --memory <MB>              AWS_LAMBDA_FUNCTION_MEMORY_SIZE, 128 to 10240 (default: 128)
+          --timeout <seconds>        function timeout, more than 0 and at most 900 (default: 3)
           --region <region>          AWS_REGION (default: us-east-1)
-          --runtime-api-port <port>  Runtime and Extensions API port (default: 9001)
-          --invoke-port <port>       invoke API port (default: 8080)
-          --max-concurrency <n>      concurrent invocations (default: 1)
-          --init-timeout <seconds>   init phase limit (default: 10)
+          --runtime-api-port <port>  Runtime and Extensions API port, 0 to 65535 (default: 9001; 0 = any free port)
+          --invoke-port <port>       invoke API port; with --stack the Lambda API (default: 8080)
+          --http-port <port>         with --stack: the HTTP API (default: 3000)
+          --max-concurrency <n>      concurrent invocations, 1 to 1024 (default: 1; above 1 = Managed Instances)
+          --init-timeout <seconds>   init phase limit, more than 0 and at most 900 (default: 10)
           --no-freeze                do not SIGSTOP the function between invocations
         Without a runtime command, the emulator waits for an external runtime to call /next.
+        Bad options or files: one message naming each problem and its fix, exit code 2, nothing started.
         """;
+
+    // Options that describe the one function; a stack file describes its functions itself.
+    private static readonly string[] FunctionOnlyOptions =
+        ["--function", "--name", "--handler", "--task-root", "--opt", "--env", "--memory", "--timeout", "--region", "--runtime-api-port", "--max-concurrency", "--"];
+
+    /// <summary>The stack, when <c>--stack</c> was given.</summary>
+    public StackDefinition? Stack { get; init; }
+
+    /// <summary>Port of the stack's HTTP API. Defaults to 3000.</summary>
+    public int HttpPort { get; init; } = 3000;
 
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -32,46 +49,100 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
         var options = new EmulatorOptions { RuntimeApiPort = 9001, InvokePort = 8080, LogSink = Console.WriteLine };
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var overrides = new List<Func<FunctionDefinition, FunctionDefinition>>();
+        var problems = new List<string>();
+        var used = new List<string>();
+        string? stackFile = null;
+        var httpPort = 3000;
         for (var i = 0; i < args.Count; i++)
         {
-            string Value() => ++i < args.Count ? args[i] : throw new FormatException($"{args[i - 1]} needs a value.");
-            switch (args[i])
+            var option = args[i];
+            used.Add(option);
+            string? Value()
+            {
+                if (++i < args.Count) return args[i];
+                problems.Add($"{option} needs a value. Run fis-emulator --help.");
+                return null;
+            }
+            switch (option)
             {
                 case "-h" or "--help": return new(function, options, ShowHelp: true);
-                case "--function": function = FunctionDefinition.Load(Value()); break;
-                case "--name": { var v = Value(); overrides.Add(f => f with { FunctionName = v }); break; }
-                case "--handler": { var v = Value(); overrides.Add(f => f with { Handler = v }); break; }
-                case "--task-root": { var v = Path.GetFullPath(Value()); overrides.Add(f => f with { TaskRoot = v }); break; }
-                case "--opt": { var v = Path.GetFullPath(Value()); overrides.Add(f => f with { OptDirectory = v }); break; }
-                case "--memory": { var v = Int(Value()); overrides.Add(f => f with { MemorySizeMb = v }); break; }
-                case "--timeout": { var v = Seconds(Value()); overrides.Add(f => f with { Timeout = v }); break; }
-                case "--region": { var v = Value(); overrides.Add(f => f with { Region = v }); break; }
-                case "--env":
-                    var pair = Value();
-                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                    if (equals <= 0) throw new FormatException($"--env {pair}: use KEY=VALUE.");
-                    environment[pair[..equals]] = pair[(equals + 1)..];
+                case "--function":
+                    if (Value() is { } file)
+                    {
+                        try { function = FunctionDefinition.Load(file); }
+                        catch (ConfigurationException e) { problems.Add(e.Message); }
+                    }
                     break;
-                case "--runtime-api-port": options = options with { RuntimeApiPort = Int(Value()) }; break;
-                case "--invoke-port": options = options with { InvokePort = Int(Value()) }; break;
-                case "--max-concurrency": options = options with { MaxConcurrency = Int(Value()) }; break;
-                case "--init-timeout": options = options with { InitTimeout = Seconds(Value()) }; break;
+                case "--stack": stackFile = Value(); break;
+                case "--name": { if (Checked(option, Value(), FunctionRules.FunctionName, problems) is { } v) overrides.Add(f => f with { FunctionName = v }); break; }
+                case "--handler": { if (Value() is { } v) overrides.Add(f => f with { Handler = v }); break; }
+                case "--task-root": { if (Directory(option, Value(), problems) is { } v) overrides.Add(f => f with { TaskRoot = v }); break; }
+                case "--opt": { if (Directory(option, Value(), problems) is { } v) overrides.Add(f => f with { OptDirectory = v }); break; }
+                case "--memory": { if (Whole(option, Value(), FunctionRules.MinMemoryMb, FunctionRules.MaxMemoryMb, "MB", problems) is { } v) overrides.Add(f => f with { MemorySizeMb = v }); break; }
+                case "--timeout": { if (Seconds(option, Value(), FunctionRules.MaxTimeoutSeconds, problems) is { } v) overrides.Add(f => f with { Timeout = v }); break; }
+                case "--region": { if (Checked(option, Value(), FunctionRules.Region, problems) is { } v) overrides.Add(f => f with { Region = v }); break; }
+                case "--env":
+                    if (Value() is not { } pair) break;
+                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0) problems.Add($"--env {pair}: use KEY=VALUE.");
+                    else if (FunctionRules.EnvironmentKey(pair[..equals]) is { } keyProblem) problems.Add($"--env {pair}: {keyProblem}");
+                    else environment[pair[..equals]] = pair[(equals + 1)..];
+                    break;
+                case "--runtime-api-port": { if (Whole(option, Value(), 0, FunctionRules.MaxPort, "(0 = any free port)", problems) is { } v) options = options with { RuntimeApiPort = v }; break; }
+                case "--invoke-port": { if (Whole(option, Value(), 0, FunctionRules.MaxPort, "(0 = any free port)", problems) is { } v) options = options with { InvokePort = v }; break; }
+                case "--http-port": { if (Whole(option, Value(), 0, FunctionRules.MaxPort, "(0 = any free port)", problems) is { } v) httpPort = v; break; }
+                case "--max-concurrency": { if (Whole(option, Value(), 1, FunctionRules.MaxConcurrencyPerEnvironment, "invocations", problems) is { } v) options = options with { MaxConcurrency = v }; break; }
+                case "--init-timeout": { if (Seconds(option, Value(), FunctionRules.MaxInitTimeoutSeconds, problems) is { } v) options = options with { InitTimeout = v }; break; }
                 case "--no-freeze": options = options with { Freeze = false }; break;
                 case "--":
-                    var command = RuntimeCommandPaths.Resolve(args.Skip(i + 1).ToList(), Directory.GetCurrentDirectory());
-                    overrides.Add(f => f with { RuntimeCommand = command });
+                    var command = RuntimeCommandPaths.Resolve(args.Skip(i + 1).ToList(), System.IO.Directory.GetCurrentDirectory());
+                    if (command is [var executable, ..] && FunctionRules.RuntimeExecutable(executable) is { } missing) problems.Add($"runtime command: {missing}");
+                    overrides.Add(f => f with { RuntimeCommand = command is [] ? null : command });
                     i = args.Count;
                     break;
-                default: throw new FormatException($"Unknown option {args[i]}. Run fis-emulator --help.");
+                default: problems.Add($"Unknown option {option}. Run fis-emulator --help."); break;
             }
         }
+        StackDefinition? stack = null;
+        if (stackFile is not null)
+        {
+            foreach (var functionOption in FunctionOnlyOptions.Where(used.Contains))
+                problems.Add($"{functionOption} cannot be used with --stack: describe each function in the stack file.");
+            try { stack = StackDefinition.Load(stackFile); }
+            catch (ConfigurationException e) { problems.Add(e.Message); }
+        }
+        if (problems.Count > 0) throw ConfigurationException.Of("fis-emulator", problems);
         foreach (var apply in overrides) function = apply(function);
         if (environment.Count > 0)
             function = function with { Environment = function.Environment.Concat(environment).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value) };
-        return new(function, options, ShowHelp: false);
+        return new(function, options, ShowHelp: false) { Stack = stack, HttpPort = httpPort };
     }
 
-    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+    private static string? Checked(string option, string? value, Func<string, string?> rule, List<string> problems)
+    {
+        if (value is null) return null;
+        if (rule(value) is not { } problem) return value;
+        problems.Add($"{option}: {problem}");
+        return null;
+    }
 
-    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+    private static string? Directory(string option, string? value, List<string> problems) =>
+        value is null ? null : Checked(option, Path.GetFullPath(value), FunctionRules.ExistingDirectory, problems);
+
+    private static int? Whole(string option, string? value, int min, int max, string unit, List<string> problems)
+    {
+        if (value is null) return null;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max) return number;
+        problems.Add($"{option} {value} is not valid. Use a whole number from {min} to {max} {unit}.");
+        return null;
+    }
+
+    private static TimeSpan? Seconds(string option, string? value, double max, List<string> problems)
+    {
+        if (value is null) return null;
+        if (double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= max)
+            return TimeSpan.FromSeconds(seconds);
+        problems.Add($"{option} {value} is not valid. Use seconds, {JsonObjectReader.RangeText(0, max)}.");
+        return null;
+    }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using FisExtension.Emulator.Configuration;
 
 namespace FisExtension.Emulator;
 
@@ -48,11 +48,16 @@ public sealed record FunctionDefinition
 
     public string LogGroupName => $"/aws/lambda/{FunctionName}";
 
-    /// <summary>Reads the small JSON file described in docs/emulator.md; relative paths are relative to the file.</summary>
+    /// <summary>Reads the function file described in the README; relative paths are relative to the file. Throws a
+    /// <see cref="ConfigurationException"/> naming the file, every problem's JSON path and its fix.</summary>
     public static FunctionDefinition Load(string jsonPath)
     {
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(jsonPath))!;
-        using var document = JsonDocument.Parse(File.ReadAllBytes(jsonPath));
-        return FunctionDefinitionJson.Read(document.RootElement, baseDirectory);
+        using var document = ConfigurationFile.Parse(jsonPath);
+        var problems = new List<string>();
+        var definition = JsonObjectReader.Open(document.RootElement, "$", "a function", FunctionDefinitionJson.Fields, problems) is { } json
+            ? FunctionDefinitionJson.Read(json, baseDirectory)
+            : null;
+        return problems.Count == 0 && definition is not null ? definition : throw ConfigurationException.Of(jsonPath, problems);
     }
 }

@@ -1,47 +1,45 @@
-using System.Text.Json;
+using FisExtension.Emulator.Configuration;
 
 namespace FisExtension.Emulator;
 
-/// <summary>Maps the function JSON file onto <see cref="FunctionDefinition"/> without reflection.</summary>
+/// <summary>Maps the function JSON file onto <see cref="FunctionDefinition"/> without reflection, checking every field.</summary>
 internal static class FunctionDefinitionJson
 {
-    public static FunctionDefinition Read(JsonElement root, string baseDirectory)
+    public static readonly IReadOnlyList<string> Fields =
+    [
+        "functionName", "runtimeCommand", "handler", "taskRoot", "optDirectory", "environment", "memorySizeMb", "timeoutSeconds",
+        "region", "version", "accountId", "executionEnvironment", "logFormat",
+    ];
+
+    /// <summary>The definition, or null when a problem was added; paths are resolved against <paramref name="baseDirectory"/>.</summary>
+    public static FunctionDefinition? Read(JsonObjectReader json, string baseDirectory)
     {
+        var name = json.String("functionName", required: true, FunctionRules.FunctionName);
+        var command = json.Strings("runtimeCommand", 1, 64);
+        var resolved = RuntimeCommandPaths.Resolve(command, baseDirectory);
+        if (resolved is [var executable, ..] && FunctionRules.RuntimeExecutable(executable) is { } missing)
+            json.Problem($"{json.PathOf("runtimeCommand")}[0]: {missing}");
         var definition = new FunctionDefinition
         {
-            FunctionName = String(root, "functionName") ?? throw new FormatException("functionName is required in the function file."),
-            RuntimeCommand = RuntimeCommandPaths.Resolve(StringArray(root, "runtimeCommand"), baseDirectory),
-            OptDirectory = PathProperty(root, "optDirectory", baseDirectory),
-            TaskRoot = PathProperty(root, "taskRoot", baseDirectory),
-            Environment = StringMap(root, "environment"),
-            ExecutionEnvironment = String(root, "executionEnvironment"),
+            FunctionName = name ?? "",
+            RuntimeCommand = resolved,
+            OptDirectory = Directory(json, "optDirectory", baseDirectory),
+            TaskRoot = Directory(json, "taskRoot", baseDirectory),
+            Environment = json.StringMap("environment", scalarsAsText: true, FunctionRules.EnvironmentKey) ?? [],
+            ExecutionEnvironment = json.String("executionEnvironment"),
         };
-        if (String(root, "handler") is { } handler) definition = definition with { Handler = handler };
-        if (Number(root, "memorySizeMb") is { } memory) definition = definition with { MemorySizeMb = (int)memory };
-        if (Number(root, "timeoutSeconds") is { } timeout) definition = definition with { Timeout = TimeSpan.FromSeconds(timeout) };
-        if (String(root, "region") is { } region) definition = definition with { Region = region };
-        if (String(root, "version") is { } version) definition = definition with { Version = version };
-        if (String(root, "accountId") is { } account) definition = definition with { AccountId = account };
-        if (String(root, "logFormat") is { } format) definition = definition with { LogFormat = format };
-        return definition;
+        if (json.String("handler") is { } handler) definition = definition with { Handler = handler };
+        if (json.Integer("memorySizeMb", FunctionRules.MinMemoryMb, FunctionRules.MaxMemoryMb, "MB") is { } memory) definition = definition with { MemorySizeMb = memory };
+        if (json.Number("timeoutSeconds", 0, FunctionRules.MaxTimeoutSeconds, "seconds") is { } timeout) definition = definition with { Timeout = TimeSpan.FromSeconds(timeout) };
+        if (json.String("region", rule: FunctionRules.Region) is { } region) definition = definition with { Region = region };
+        if (json.String("version") is { } version) definition = definition with { Version = version };
+        if (json.String("accountId", rule: FunctionRules.AccountId) is { } account) definition = definition with { AccountId = account };
+        if (json.String("logFormat", rule: FunctionRules.LogFormat) is { } format) definition = definition with { LogFormat = format };
+        return name is null ? null : definition;
     }
 
-    private static string? String(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static double? Number(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
-
-    private static string? PathProperty(JsonElement root, string name, string baseDirectory) =>
-        String(root, name) is { } path ? Path.GetFullPath(path, baseDirectory) : null;
-
-    private static List<string>? StringArray(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? [.. value.EnumerateArray().Select(item => item.GetString() ?? "")]
+    private static string? Directory(JsonObjectReader json, string name, string baseDirectory) =>
+        json.String(name, rule: path => FunctionRules.ExistingDirectory(Path.GetFullPath(path, baseDirectory))) is { } path
+            ? Path.GetFullPath(path, baseDirectory)
             : null;
-
-    private static Dictionary<string, string> StringMap(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
-            ? value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())
-            : [];
 }

@@ -1,3 +1,6 @@
+using FisExtension.Emulator.Configuration;
+using FisExtension.Emulator.Tests.Harness;
+
 namespace FisExtension.Emulator.Tests;
 
 public sealed class EmulatorCommandLineTests
@@ -21,10 +24,11 @@ public sealed class EmulatorCommandLineTests
     [Fact]
     public void Parse_MakesARelativeRuntimePathAbsoluteAndLeavesBareNamesToPath()
     {
-        var relative = EmulatorCommandLine.Parse(["--", "./bin/bootstrap", "./arg"]);
+        var relativePath = Path.GetRelativePath(Directory.GetCurrentDirectory(), TestPaths.ShellRuntime);
+        var relative = EmulatorCommandLine.Parse(["--", relativePath, "./arg"]);
         var bare = EmulatorCommandLine.Parse(["--", "node", "./arg"]);
 
-        Assert.Equal([Path.Combine(Directory.GetCurrentDirectory(), "bin", "bootstrap"), "./arg"], relative.Function.RuntimeCommand);
+        Assert.Equal([TestPaths.ShellRuntime, "./arg"], relative.Function.RuntimeCommand);
         Assert.Equal(["node", "./arg"], bare.Function.RuntimeCommand);
     }
 
@@ -43,7 +47,7 @@ public sealed class EmulatorCommandLineTests
     [InlineData("--timeout")]
     public void Parse_RejectsBadArgumentsWithAMessage(params string[] args)
     {
-        var error = Assert.Throws<FormatException>(() => EmulatorCommandLine.Parse(args));
+        var error = Assert.Throws<ConfigurationException>(() => EmulatorCommandLine.Parse(args));
 
         Assert.NotEmpty(error.Message);
     }

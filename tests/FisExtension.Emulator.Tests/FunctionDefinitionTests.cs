@@ -1,3 +1,4 @@
+using FisExtension.Emulator.Configuration;
 using FisExtension.Emulator.Tests.Harness;
 
 namespace FisExtension.Emulator.Tests;
@@ -8,6 +9,9 @@ public sealed class FunctionDefinitionTests
     public void Load_ReadsEveryFieldAndResolvesPathsAgainstTheFile()
     {
         using var scratch = new TempDirectory();
+        scratch.AddExecutable("bootstrap", "#!/bin/sh\n");
+        Directory.CreateDirectory(scratch.File("layer"));
+        Directory.CreateDirectory(scratch.File("app"));
         var file = scratch.File("function.json");
         File.WriteAllText(file, """
             {
@@ -62,8 +66,8 @@ public sealed class FunctionDefinitionTests
         var file = scratch.File("function.json");
         File.WriteAllText(file, "{}");
 
-        var error = Assert.Throws<FormatException>(() => FunctionDefinition.Load(file));
+        var error = Assert.Throws<ConfigurationException>(() => FunctionDefinition.Load(file));
 
-        Assert.Contains("functionName", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"{file}: $.functionName is required.", error.Message);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FisExtension.Emulator.Tests.Harness;
 
 namespace FisExtension.Emulator.Tests;
@@ -240,12 +241,27 @@ public sealed class LifecycleTests
     public async Task ExtensionsDuration_MeasuresPostRuntimeWorkAndDelaysTheFreeze()
     {
         using var opt = new TempDirectory();
-        opt.AddExtension("busy", ExtensionScripts.Standard(postInvokeSleepMs: 400));
-        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt));
+        var start = opt.File("start");
+        var done = opt.File("done");
+        opt.AddExtension("busy", ExtensionScripts.WorksAfterTheResponse(start, workMs: 400, done));
+        // A generous timeout: a loaded machine must not turn the extension's work into a timeout.
+        await using var emulator = await Emulators.StartAsync(Emulators.External(opt, timeout: TimeSpan.FromSeconds(20)));
+        using var runtime = new ExternalRuntime(emulator.RuntimeApiAddress);
 
-        var result = await emulator.InvokeAsync(Json.Bytes("{}"));
+        var invoke = emulator.InvokeAsync(Json.Bytes("{}"));
+        var next = await runtime.NextAsync();
+        await Task.Delay(300); // the handler's time, which Extensions Duration must leave out
+        var sinceTheResponse = Stopwatch.StartNew();
+        (await runtime.RespondAsync(next.RequestId, [])).Dispose();
+        var runtimeWaiting = runtime.NextAsync(); // the runtime's side is over: only the extension holds the freeze off
+        await File.WriteAllTextAsync(start, "go"); // the extension's work starts only now, after the runtime's result
+        var result = await invoke;
+        var responseToEnd = sinceTheResponse.Elapsed;
 
-        Assert.InRange(result.ExtensionsDuration, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(2000));
+        Assert.Equal(["done"], File.ReadAllLines(done)); // it finished its work: it was not frozen at the runtime's /next
+        Assert.False(runtimeWaiting.IsCompleted);
+        Assert.InRange(result.ExtensionsDuration, TimeSpan.FromMilliseconds(400), responseToEnd);
+        Assert.True(result.Duration >= TimeSpan.FromMilliseconds(300), $"Duration {result.Duration} covers the handler");
         Assert.Matches(@"\tExtensions Duration: \d+\.\d{2} ms", result.ReportLine);
     }
 

@@ -79,7 +79,7 @@ internal sealed class InvokeApiHandler(LambdaEmulator emulator)
     }
 
     /// <summary>The invoke API carries the client context base64-encoded; the runtime receives the JSON itself.</summary>
-    private static string? DecodeClientContext(string header)
+    internal static string? DecodeClientContext(string header)
     {
         if (header.Length == 0) return null;
         var buffer = new byte[header.Length];

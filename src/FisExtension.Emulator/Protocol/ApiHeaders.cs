@@ -27,6 +27,12 @@ internal static class ApiHeaders
     public const string FunctionError = "X-Amz-Function-Error";
     public const string ExecutedVersion = "X-Amz-Executed-Version";
     public const string AmznRequestId = "X-Amzn-RequestId";
+    public const string LogType = "X-Amz-Log-Type";
+    public const string LogTypeTail = "Tail";
+    public const string LogResult = "X-Amz-Log-Result";
+    public const string AmznErrorType = "X-Amzn-ErrorType";
+    public const string RetryAfter = "Retry-After";
+    public const string ApiGatewayRequestId = "Apigw-Requestid";
     public const string Trailer = "Trailer";
     public const string TransferEncoding = "Transfer-Encoding";
 }

@@ -23,5 +23,10 @@ internal static class ApiPaths
     public const string InvokeSuffix = "/invocations";
     public const string InvokeDefault = InvokePrefix + "function" + InvokeSuffix;
     public const string Health = "/health";
+
+    // The Lambda API (API reference, "Actions"): Invoke, ListFunctions, GetFunction, GetFunctionConfiguration, ListTags.
+    public const string Functions = "/2015-03-31/functions";
+    public const string ConfigurationSuffix = "/configuration";
+    public const string TagsPrefix = "/2017-03-31/tags/";
     public const string HealthVersioned = "/2015-03-31/health";
 }

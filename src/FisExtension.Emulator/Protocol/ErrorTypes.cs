@@ -17,5 +17,9 @@ public static class ErrorTypes
     public const string Forbidden = "Extension.Forbidden";
     public const string InvalidRequest = "InvalidRequest";
     public const string NotFound = "NotFound";
+    public const string ResourceNotFoundException = "ResourceNotFoundException";
+    public const string InvalidRequestContentException = "InvalidRequestContentException";
+    public const string TooManyRequestsException = "TooManyRequestsException";
+    public const string ReservedConcurrencyExceeded = "ReservedFunctionConcurrentInvocationLimitExceeded";
     public const string MethodNotAllowed = "MethodNotAllowed";
 }

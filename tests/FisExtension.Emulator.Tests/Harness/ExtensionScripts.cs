@@ -35,6 +35,23 @@ internal static class ExtensionScripts
         done
         """;
 
+    /// <summary>Registers for INVOKE and SHUTDOWN; on each INVOKE waits for <paramref name="startFile"/> to appear (the test
+    /// writes it once the runtime has answered), works <paramref name="workMs"/>, appends a line to
+    /// <paramref name="doneFile"/> and only then calls event/next: post-runtime work that cannot start early.</summary>
+    public static string WorksAfterTheResponse(string startFile, int workMs, string doneFile) => Prelude + $$"""
+        register '"INVOKE","SHUTDOWN"'
+        while true; do
+          event="$(curl -sS "$api/event/next" -H "Lambda-Extension-Identifier: $id")"
+          case "$event" in
+            *SHUTDOWN*) exit 0 ;;
+            *INVOKE*)
+              while [ ! -e '{{startFile}}' ]; do sleep 0.01; done
+              sleep {{Seconds(workMs)}}
+              echo done >> '{{doneFile}}' ;;
+          esac
+        done
+        """;
+
     /// <summary>Registers, then reports an init error and exits.</summary>
     public static string InitError(string errorType) => Prelude + $$"""
         register '"INVOKE","SHUTDOWN"'

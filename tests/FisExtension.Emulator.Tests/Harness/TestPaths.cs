@@ -11,6 +11,9 @@ internal static class TestPaths
 
     public static string NodeEchoTaskRoot => Path.Combine(Functions, "node-echo");
 
+    /// <summary>The fis-emulator executable, copied next to the tests by the project reference.</summary>
+    public static string EmulatorExecutable => Path.Combine(AppContext.BaseDirectory, "fis-emulator");
+
     public static string NodeRic => Path.Combine(Functions, "node_modules", ".bin", "aws-lambda-ric");
 
     private static string FindRoot()

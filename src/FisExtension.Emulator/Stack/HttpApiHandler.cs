@@ -1,0 +1,69 @@
+using FisExtension.Emulator.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace FisExtension.Emulator.Stack;
+
+/// <summary>The stack's HTTP API: selects the route, gives its function the API Gateway event, and answers what API
+/// Gateway makes of the result. A missing route is 404 <c>{"message":"Not Found"}</c>; a function error, an invalid
+/// result or a throttled invocation is 500 <c>{"message":"Internal Server Error"}</c>, as HTTP APIs answer them.</summary>
+internal sealed class HttpApiHandler(ServerlessStack stack, RouteTable routes)
+{
+    // API Gateway's payload quota for HTTP APIs is 10 MB; Lambda's synchronous payload limit (6 MB) is the lower one.
+    private const int MaxBodyBytes = LambdaLimits.MaxSyncPayloadBytes;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var match = routes.Select(request.Method, request.Path.Value ?? "/");
+        var requestId = stack.NewRequestId();
+        context.Response.Headers[ApiHeaders.ApiGatewayRequestId] = requestId;
+        if (match is null || stack.FindPool(match.Route.FunctionName) is not { } pool)
+        {
+            await WriteAsync(context, HttpApiResponse.NotFound).ConfigureAwait(false);
+            return;
+        }
+        var body = await Hosting.HttpExchange.ReadBodyAsync(request, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            await WriteAsync(context, HttpApiResponse.Message(StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large")).ConfigureAwait(false);
+            return;
+        }
+        var apiRequest = new HttpApiRequest(request.Method, request.Path.Value ?? "/", request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
+            [.. request.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? "")))], body,
+            context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1", requestId, stack.Now());
+        var payload = HttpApiEvents.Create(match, apiRequest, pool.Definition.AccountId);
+        var pooled = await pool.TryBeginAsync(payload, new InvokeOptions(), wait: false, context.RequestAborted).ConfigureAwait(false);
+        if (pooled is null)
+        {
+            await WriteAsync(context, HttpApiResponse.InternalServerError).ConfigureAwait(false);
+            return;
+        }
+        (byte[] Payload, string ContentType, string? FunctionError) answer;
+        try
+        {
+            answer = await pooled.AnswerAsync().WaitAsync(match.Route.Timeout, stack.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // An HTTP API answers 503 when its integration does not answer within the route's timeout (at most 30 s,
+            // API Gateway quotas for HTTP APIs); the function runs on.
+            await WriteAsync(context, HttpApiResponse.ServiceUnavailable).ConfigureAwait(false);
+            return;
+        }
+        await WriteAsync(context, answer.FunctionError is null
+            ? HttpApiResponse.FromResult(answer.Payload, match.Route.PayloadFormatVersion)
+            : HttpApiResponse.InternalServerError).ConfigureAwait(false);
+    }
+
+    private static Task WriteAsync(HttpContext context, HttpApiResponse answer)
+    {
+        var response = context.Response;
+        response.StatusCode = answer.StatusCode;
+        foreach (var group in answer.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+            response.Headers[group.Key] = group.Select(h => h.Value).ToArray();
+        // RFC 9110 §15.3.5, §15.4.5: 204 and 304 have no content, and Kestrel refuses to write one.
+        if (answer.StatusCode is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified) return Task.CompletedTask;
+        response.ContentLength = answer.Body.Length;
+        return response.Body.WriteAsync(answer.Body, 0, answer.Body.Length, context.RequestAborted);
+    }
+}
