@@ -4,10 +4,13 @@ namespace FisExtension.Configuration;
 
 /// <summary>
 /// Fault configuration files in a local directory, for local runs. A file's key is its full path and its ETag is
-/// its size and modification time, so an unchanged file is never read twice.
+/// its size and modification time, so an unchanged file is never read twice. Only regular files are read, and a
+/// symbolic link only when it resolves inside the configuration folder.
 /// </summary>
 internal sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLocation location, string functionName) : IFaultConfigurationStore
 {
+    private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(location.Path)) + Path.DirectorySeparatorChar;
+
     public string Description => $"directory {location.Path}";
 
     public string FunctionPrefix { get; } = location.FunctionDirectory(functionName);
@@ -25,7 +28,7 @@ internal sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLoc
 
             var directory = new DirectoryInfo(FunctionPrefix);
             IReadOnlyList<StoredObject> objects = directory.Exists
-                ? directory.EnumerateFiles().Select(file => new StoredObject(file.FullName, ETagOf(file), file.Length)).ToList()
+                ? directory.EnumerateFiles().Select(Describe).ToList()
                 : [];
             return Task.FromResult(StoreResult<IReadOnlyList<StoredObject>>.Success(objects));
         }
@@ -54,6 +57,51 @@ internal sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLoc
             return Failure(exception);
         }
     }
+
+    /// <summary>
+    /// What the store would open. Opening a FIFO blocks until a writer comes, so anything that may not be a regular
+    /// file is never opened. .NET does not expose the file type; a FIFO, a device and a socket all report size 0,
+    /// and so does an empty file, which holds no fault either.
+    /// </summary>
+    private StoredObject Describe(FileInfo file)
+    {
+        var target = file;
+        if (file.LinkTarget is not null)
+        {
+            var resolved = ResolveLink(file);
+            if (resolved is not FileInfo { Exists: true } regular)
+            {
+                return NotRead(file, "it is a symbolic link that leads to no file. Replace it with the file itself.");
+            }
+
+            if (!regular.FullName.StartsWith(_root, StringComparison.Ordinal))
+            {
+                return NotRead(file, $"it is a symbolic link to {regular.FullName}, outside {_root}. Links are read only when they resolve inside the configuration folder; copy the file instead.");
+            }
+
+            target = regular;
+        }
+
+        return target.Length == 0
+            ? NotRead(file, "it is empty or not a regular file (a FIFO, a device or a socket). Write each fault configuration as a regular JSON file.")
+            : new StoredObject(file.FullName, ETagOf(target), target.Length);
+    }
+
+    private static FileSystemInfo? ResolveLink(FileInfo link)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is { } target ? new FileInfo(Path.GetFullPath(target.FullName)) : null;
+        }
+        catch (IOException)
+        {
+            // A loop of links, or one too long to follow.
+            return null;
+        }
+    }
+
+    // The reason is the version: the entry is reported once, and again only when what is wrong with it changes.
+    private static StoredObject NotRead(FileInfo file, string reason) => new(file.FullName, reason, 0, reason);
 
     private static string ETagOf(FileInfo file) =>
         string.Create(CultureInfo.InvariantCulture, $"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}");

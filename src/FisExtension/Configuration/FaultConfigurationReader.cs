@@ -19,7 +19,7 @@ internal sealed class FaultConfigurationReader(IFaultConfigurationStore store, I
     /// <summary>The valid definitions under the function's prefix, ended ones included: time is the caller's business.</summary>
     public async Task<StoreResult<ImmutableArray<FaultDefinition>>> ReadAsync(CancellationToken cancellationToken)
     {
-        var listing = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var listing = await StoreCall.BoundedAsync(store.ListAsync, cancellationToken).ConfigureAwait(false);
         if (listing.Failure is { } listFailure)
         {
             return listFailure;
@@ -69,13 +69,19 @@ internal sealed class FaultConfigurationReader(IFaultConfigurationStore store, I
 
     private async Task<StoreResult<CachedObject?>> ReadObjectAsync(StoredObject listed, CancellationToken cancellationToken)
     {
+        if (listed.NotReadBecause is { } reason)
+        {
+            Log.FaultConfigurationNotRead(logger, listed.Key, reason);
+            return StoreResult<CachedObject?>.Success(new CachedObject(listed.ETag, null));
+        }
+
         if (listed.Size > MaxObjectBytes)
         {
             Log.FaultConfigurationTooLarge(logger, listed.Key, listed.Size, MaxObjectBytes);
             return StoreResult<CachedObject?>.Success(new CachedObject(listed.ETag, null));
         }
 
-        var content = await store.GetAsync(listed.Key, MaxObjectBytes, cancellationToken).ConfigureAwait(false);
+        var content = await StoreCall.BoundedAsync(token => store.GetAsync(listed.Key, MaxObjectBytes, token), cancellationToken).ConfigureAwait(false);
         if (content.Failure is { } failure)
         {
             return failure;

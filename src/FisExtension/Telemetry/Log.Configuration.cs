@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(311, LogLevel.Error, "the fault configuration poll failed unexpectedly; polling carries on")]
     public static partial void PollCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(312, LogLevel.Warning, "fault configuration {Key} was skipped unread: {Reason}")]
+    public static partial void FaultConfigurationNotRead(ILogger logger, string key, string reason);
 }

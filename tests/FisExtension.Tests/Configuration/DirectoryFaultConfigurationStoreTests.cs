@@ -115,6 +115,82 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.StartsWith("failed to retrieve active fault configurations: DirectoryNotFound. Directory ", Assert.Single(_logger.Messages(303)));
     }
 
+    [Fact(Timeout = 5000)]
+    public async Task Fifo_IsSkippedWithOneLine_AndTheValidFaultBesideItApplies()
+    {
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+        var fifo = MakeFifo(Path.Combine(_root, FunctionName, "EXP0-fifo.json"));
+
+        var poller = await StartedPollerAsync(_root);
+        await AdvanceAsync(Hot);
+
+        Assert.Equal(Path.Combine(_root, FunctionName, "EXP1-delay.json"), Assert.Single(poller.Current.Faults).Key);
+        Assert.Equal(
+            $"fault configuration {fifo} was skipped unread: it is empty or not a regular file (a FIFO, a device or a socket). Write each fault configuration as a regular JSON file.",
+            Assert.Single(_logger.Messages(312)));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Fifo_DoesNotHoldAnInvocationWaitingForThePoll()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: now.AddMinutes(-1), end: now.AddHours(1)));
+        MakeFifo(Path.Combine(_root, FunctionName, "EXP0-fifo.json"));
+        var maxWait = TimeSpan.FromSeconds(2);
+        _poller = new FaultConfigurationPoller(
+            new DirectoryFaultConfigurationStore(new DirectoryConfigurationLocation(_root), FunctionName),
+            Options.Default(maxWaitMilliseconds: (int)maxWait.TotalMilliseconds), TimeProvider.System, _logger);
+
+        await _poller.StartAsync(CancellationToken.None);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        await _poller.OnInvocationAsync(CancellationToken.None);
+        waited.Stop();
+
+        // Before the fix the open of the FIFO never returned: the poll hung and every invocation waited the full
+        // maximum, then ran without the fault.
+        Assert.True(waited.Elapsed < maxWait, $"the invocation waited {waited.Elapsed.TotalMilliseconds} ms");
+        Assert.Single(_poller.Current.Faults);
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task SymlinkOutOfTheFolder_IsNotRead_AndTheValidFaultBesideItApplies()
+    {
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+        var outside = Directory.CreateTempSubdirectory("fis-outside-").FullName;
+        try
+        {
+            var target = Path.Combine(outside, "EXP2-error.json");
+            await File.WriteAllBytesAsync(target, FaultJson.Valid(FaultActionIds.InvocationError, start: T0, end: T0.AddHours(1)).Bytes());
+            var link = Path.Combine(_root, FunctionName, "EXP2-error.json");
+            File.CreateSymbolicLink(link, target);
+
+            var poller = await StartedPollerAsync(_root);
+
+            Assert.Equal(FaultKind.StartDelay, Assert.Single(poller.Current.Faults).Kind);
+            Assert.Equal(
+                $"fault configuration {link} was skipped unread: it is a symbolic link to {target}, outside {_root}/. Links are read only when they resolve inside the configuration folder; copy the file instead.",
+                Assert.Single(_logger.Messages(312)));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task SymlinkInsideTheFolder_IsRead()
+    {
+        var shared = Directory.CreateDirectory(Path.Combine(_root, "shared")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(shared, "EXP2-error.json"), FaultJson.Valid(FaultActionIds.InvocationError, start: T0, end: T0.AddHours(1)).Bytes());
+        Directory.CreateDirectory(Path.Combine(_root, FunctionName));
+        File.CreateSymbolicLink(Path.Combine(_root, FunctionName, "EXP2-error.json"), "../shared/EXP2-error.json");
+
+        var poller = await StartedPollerAsync(_root);
+
+        Assert.Equal(FaultKind.InvocationError, Assert.Single(poller.Current.Faults).Kind);
+        Assert.Empty(_logger.Messages(312));
+    }
+
     private async Task<FaultConfigurationPoller> StartedPollerAsync(string root)
     {
         _store = new CountingStore(new DirectoryFaultConfigurationStore(new DirectoryConfigurationLocation(root), FunctionName));
@@ -128,6 +204,15 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
     {
         _time.Advance(span);
         await _poller!.PollInFlight;
+    }
+
+    private static string MakeFifo(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
     }
 
     private async Task WriteAsync(string functionName, string name, JsonNode json)

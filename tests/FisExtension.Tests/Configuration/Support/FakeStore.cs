@@ -13,6 +13,7 @@ internal sealed class FakeStore : IFaultConfigurationStore
     private int _version;
     private int _listsInFlight;
     private TaskCompletionSource? _listGate;
+    private bool _ignoreCancellation;
     private readonly TaskCompletionSource _listHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Description => "S3";
@@ -48,6 +49,13 @@ internal sealed class FakeStore : IFaultConfigurationStore
     /// <summary>Holds list requests until the returned source is completed.</summary>
     public TaskCompletionSource HoldLists() => _listGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Holds list requests like <see cref="HoldLists"/>, deaf to cancellation: a store that never answers.</summary>
+    public TaskCompletionSource HoldListsIgnoringCancellation()
+    {
+        _ignoreCancellation = true;
+        return HoldLists();
+    }
+
     public async Task<StoreResult<IReadOnlyList<StoredObject>>> ListAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref ListCount);
@@ -58,7 +66,7 @@ internal sealed class FakeStore : IFaultConfigurationStore
             if (_listGate is { } gate)
             {
                 _listHeld.TrySetResult();
-                await gate.Task.WaitAsync(cancellationToken);
+                await (_ignoreCancellation ? gate.Task : gate.Task.WaitAsync(cancellationToken));
             }
 
             if (Failure is { } failure)
