@@ -11,30 +11,44 @@ internal sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLoc
 {
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(location.Path)) + Path.DirectorySeparatorChar;
 
-    public string Description => $"directory {location.Path}";
+    public string Description => "directory";
 
     public string FunctionPrefix { get; } = location.FunctionDirectory(functionName);
 
-    public Task<StoreResult<IReadOnlyList<StoredObject>>> ListAsync(CancellationToken cancellationToken)
+    public string FunctionLocation => ShowFolder(FunctionPrefix);
+
+    public Task<StoreResult<StoreListing>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(List(FunctionPrefix, folder => true));
+
+    /// <summary>The root's files, and its folders that hold a <c>.json</c> file in any letter case (others are no function's).</summary>
+    public Task<StoreResult<StoreListing>> ListRootAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(List(location.Path, folder => folder.EnumerateFiles().Any(file => file.Name.EndsWith(FaultObjectSchema.FileExtension, StringComparison.OrdinalIgnoreCase))));
+
+    private StoreResult<StoreListing> List(string path, Func<DirectoryInfo, bool> folderWanted)
     {
         try
         {
             if (!Directory.Exists(location.Path))
             {
-                return Task.FromResult<StoreResult<IReadOnlyList<StoredObject>>>(new StoreFailure(
+                return new StoreFailure(
                     "DirectoryNotFound",
-                    $"Directory {location.Path} does not exist. Create it, or fix {EnvironmentVariables.ConfigurationLocation}."));
+                    $"Directory {location.Path} does not exist. Create it, or fix {EnvironmentVariables.ConfigurationLocation}.");
             }
 
-            var directory = new DirectoryInfo(FunctionPrefix);
-            IReadOnlyList<StoredObject> objects = directory.Exists
-                ? directory.EnumerateFiles().Select(Describe).ToList()
-                : [];
-            return Task.FromResult(StoreResult<IReadOnlyList<StoredObject>>.Success(objects));
+            var directory = new DirectoryInfo(path);
+            if (!directory.Exists)
+            {
+                return StoreResult<StoreListing>.Success(new StoreListing([], []));
+            }
+
+            var entries = directory.EnumerateFileSystemInfos().ToList();
+            return StoreResult<StoreListing>.Success(new StoreListing(
+                entries.OfType<FileInfo>().Select(Describe).ToList(),
+                entries.OfType<DirectoryInfo>().Where(folderWanted).Select(folder => ShowFolder(folder.FullName)).ToList()));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Task.FromResult<StoreResult<IReadOnlyList<StoredObject>>>(Failure(exception));
+            return Failure(exception);
         }
     }
 
@@ -102,6 +116,8 @@ internal sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLoc
 
     // The reason is the version: the entry is reported once, and again only when what is wrong with it changes.
     private static StoredObject NotRead(FileInfo file, string reason) => new(file.FullName, reason, 0, reason);
+
+    private static string ShowFolder(string path) => Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar;
 
     private static string ETagOf(FileInfo file) =>
         string.Create(CultureInfo.InvariantCulture, $"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}");

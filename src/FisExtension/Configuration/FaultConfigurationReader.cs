@@ -14,6 +14,7 @@ namespace FisExtension.Configuration;
 internal sealed class FaultConfigurationReader(IFaultConfigurationStore store, ILogger logger)
 {
     private readonly Dictionary<string, CachedObject> _cache = new(StringComparer.Ordinal);
+    private readonly MisplacedObjectWarnings _misplaced = new(store, logger);
     private string? _reportedOverflow;
 
     /// <summary>The valid definitions under the function's prefix, ended ones included: time is the caller's business.</summary>
@@ -25,10 +26,20 @@ internal sealed class FaultConfigurationReader(IFaultConfigurationStore store, I
             return listFailure;
         }
 
-        var objects = listing.Value!
+        _misplaced.OnFunctionListing(listing.Value!);
+        var objects = listing.Value!.Objects
             .Where(o => o.Key.EndsWith(FileExtension, StringComparison.Ordinal))
             .OrderBy(o => o.Key, StringComparer.Ordinal)
             .ToList();
+        if (objects.Count == 0)
+        {
+            await _misplaced.OnEmptyFunctionPrefixAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _misplaced.OnFunctionPrefixInUse();
+        }
+
         ReportOverflow(objects);
 
         var kept = objects.Take(MaxObjects).ToList();
@@ -121,7 +132,7 @@ internal sealed class FaultConfigurationReader(IFaultConfigurationStore store, I
         var skipped = objects.Count > MaxObjects ? string.Join(", ", objects.Skip(MaxObjects).Select(o => o.Key)) : null;
         if (skipped is not null && skipped != _reportedOverflow)
         {
-            Log.TooManyFaultConfigurations(logger, objects.Count, store.FunctionPrefix, MaxObjects, skipped);
+            Log.TooManyFaultConfigurations(logger, objects.Count, store.FunctionLocation, MaxObjects, skipped);
         }
 
         _reportedOverflow = skipped;

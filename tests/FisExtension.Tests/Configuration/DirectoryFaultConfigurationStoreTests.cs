@@ -39,7 +39,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
 
         var fault = Assert.Single(poller.Current.Faults);
         Assert.Equal(Path.Combine(_root, FunctionName, "EXP1-delay.json"), fault.Key);
-        Assert.Contains($"polling directory {_root} for active faults impacting this Lambda function", _logger.Messages(300));
+        Assert.Contains($"polling directory for active faults impacting this Lambda function in {_root}/{FunctionName}/", _logger.Messages(300));
     }
 
     [Fact(Timeout = 5000)]
@@ -113,6 +113,31 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
 
         Assert.Empty(poller.Current.Faults);
         Assert.StartsWith("failed to retrieve active fault configurations: DirectoryNotFound. Directory ", Assert.Single(_logger.Messages(303)));
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task FilesTheExtensionWillNotRead_AreEachWarnedOnce_WithWhereItLooks()
+    {
+        var fault = FaultJson.Valid(start: T0, end: T0.AddHours(1));
+        await File.WriteAllBytesAsync(Path.Combine(_root, "EXP1-delay.json"), fault.Bytes());
+        await WriteAsync(FunctionName, "EXP2-delay.JSON", fault);
+        await WriteAsync(Path.Combine(FunctionName, "EXP3"), "EXP3-delay.json", fault);
+        await WriteAsync("My-Function", "EXP4-delay.json", fault);
+        await WriteAsync("orders", "EXP5-delay.json", fault);
+        var own = $"{_root}/{FunctionName}/";
+
+        var poller = await StartedPollerAsync(_root);
+        await AdvanceAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Empty(poller.Current.Faults);
+        Assert.Equal(
+            [
+                $"fault configuration {own}EXP2-delay.JSON is not read: only names ending in lowercase .json are. Rename it.",
+                $"{own}EXP3/ is not read: only objects directly in {own} are, not in folders below it. Move its objects up.",
+                $"fault configuration {_root}/EXP1-delay.json is one level too high and is not read: only objects in {own} are. Move it there.",
+                $"nothing to read in {own}, but {_root}/My-Function/ holds objects. Check that AWS_LAMBDA_FUNCTION_NAME and AWS_FIS_CONFIGURATION_LOCATION match where the objects are written: <prefix><function-name>/<experiment-id>-<action-name>.json.",
+            ],
+            _logger.Entries.Where(e => e.EventId is >= 313 and <= 316).Select(e => e.Message));
     }
 
     [Fact(Timeout = 5000)]
