@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace FisExtension.Tests.Configuration;
 
 /// <summary>The directory store and the poller against a real local folder.</summary>
+[Collection(RealClock.Name)]
 public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
 {
     private const string FunctionName = "my-function";

@@ -11,6 +11,7 @@ namespace FisExtension.Tests.Configuration;
 /// An S3 endpoint that accepts connections and never answers, over real sockets and on the real clock: an invocation
 /// waits no longer than AWS_FIS_POLL_MAX_WAIT_MILLISECONDS, and the poll ends within its budget.
 /// </summary>
+[Collection(RealClock.Name)]
 public sealed class UnansweringStoreTests(ITestOutputHelper output) : IAsyncDisposable
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(300);
