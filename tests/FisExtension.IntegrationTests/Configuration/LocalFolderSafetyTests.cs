@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FisExtension.IntegrationTests.Faults;
 using FisExtension.IntegrationTests.Harness;
+using FisExtension.Tests.Configuration.Support;
 using Xunit.Abstractions;
 
 namespace FisExtension.IntegrationTests.Configuration;
@@ -22,7 +23,7 @@ public sealed class LocalFolderSafetyTests(ITestOutputHelper output)
         faults.WriteActive("EXPsafe", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
         var outside = elsewhere.WriteActive("EXPoutside", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object> { ["startupDelayMilliseconds"] = "5000" });
         File.CreateSymbolicLink(Path.Combine(faults.FunctionDirectory, "EXPoutside-inject-delay.json"), outside);
-        MakeFifo(Path.Combine(faults.FunctionDirectory, "EXP0-fifo.json"));
+        Fifo.Make(Path.Combine(faults.FunctionDirectory, "EXP0-fifo.json"));
         await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults, ("AWS_FIS_POLL_MAX_WAIT_MILLISECONDS", $"{MaxWait.TotalMilliseconds}")));
 
         var waits = new List<TimeSpan>();
@@ -40,12 +41,5 @@ public sealed class LocalFolderSafetyTests(ITestOutputHelper output)
         Assert.All(waits.Skip(1), wait => Assert.True(wait < MaxWait, $"an invocation took {wait.TotalMilliseconds} ms"));
         Assert.True(await harness.ExtensionLoggedAsync("EXP0-fifo.json was skipped unread: it is empty or not a regular file"));
         Assert.True(await harness.ExtensionLoggedAsync("EXPoutside-inject-delay.json was skipped unread: it is a symbolic link to"));
-    }
-
-    private static void MakeFifo(string path)
-    {
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
     }
 }

@@ -145,7 +145,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
     public async Task Fifo_IsSkippedWithOneLine_AndTheValidFaultBesideItApplies()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
-        var fifo = MakeFifo(Path.Combine(_root, FunctionName, "EXP0-fifo.json"));
+        var fifo = Fifo.Make(Path.Combine(_root, FunctionName, "EXP0-fifo.json"));
 
         var poller = await StartedPollerAsync(_root);
         await AdvanceAsync(Hot);
@@ -161,7 +161,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
     {
         var now = TimeProvider.System.GetUtcNow();
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: now.AddMinutes(-1), end: now.AddHours(1)));
-        MakeFifo(Path.Combine(_root, FunctionName, "EXP0-fifo.json"));
+        Fifo.Make(Path.Combine(_root, FunctionName, "EXP0-fifo.json"));
         var maxWait = TimeSpan.FromSeconds(2);
         _poller = new FaultConfigurationPoller(
             new DirectoryFaultConfigurationStore(new DirectoryConfigurationLocation(_root), FunctionName),
@@ -230,15 +230,6 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
     {
         _time.Advance(span);
         await _poller!.PollInFlight;
-    }
-
-    private static string MakeFifo(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-        return path;
     }
 
     private async Task WriteAsync(string functionName, string name, JsonNode json)
