@@ -56,6 +56,14 @@ internal sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLoc
     {
         try
         {
+            // Checked again at the read: the entry may have been replaced since it was listed. It then counts as
+            // gone, and the next listing reports what it has become. (A FIFO made in the instant between this
+            // check and the open still blocks only an abandoned call: see StoreCall.)
+            if (Describe(new FileInfo(key)).NotReadBecause is not null)
+            {
+                return StoreResult<byte[]?>.Success(null);
+            }
+
             var stream = new FileStream(key, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {

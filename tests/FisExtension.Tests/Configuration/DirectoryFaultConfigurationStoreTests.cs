@@ -156,6 +156,20 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
             Assert.Single(_logger.Messages(312)));
     }
 
+    [Fact(Timeout = 5000)]
+    public async Task FileReplacedByAFifoAfterTheListing_IsNotOpened()
+    {
+        await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+        var store = new DirectoryFaultConfigurationStore(new DirectoryConfigurationLocation(_root), FunctionName);
+        var listed = Assert.Single((await store.ListAsync(CancellationToken.None)).Value!.Objects);
+        File.Delete(listed.Key);
+        Fifo.Make(listed.Key);
+
+        var read = await Task.Run(() => store.GetAsync(listed.Key, 1024, CancellationToken.None));
+
+        Assert.Equal((null, null), (read.Value, read.Failure));
+    }
+
     [Fact(Timeout = 10_000)]
     public async Task Fifo_DoesNotHoldAnInvocationWaitingForThePoll()
     {
