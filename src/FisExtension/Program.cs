@@ -24,7 +24,8 @@ if (options.RuntimeApi.Length == 0)
 }
 
 var metrics = EmfMetricWriter.Create(options, Console.Out, time);
-await using var faults = FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new EmfPollObserver(metrics, time));
+var polls = new PollCompletedSignal();
+await using var faults = FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([polls, new EmfPollObserver(metrics, time)]));
 using var upstream = UpstreamInvokerFactory.Create();
 using var shutdown = new CancellationTokenSource();
 
@@ -33,7 +34,7 @@ using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal
 using var onSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; shutdown.Cancel(); });
 
 // 2. Bind the proxy listener before registering: Lambda starts the runtime only after every extension registered.
-var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics));
+var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics), polls);
 var proxy = await ProxyHost.TryStartAsync(options, upstream, injection, logs, logger, shutdown.Token);
 
 // 3. Register at the original endpoint, under the file name Lambda knows this extension by.
