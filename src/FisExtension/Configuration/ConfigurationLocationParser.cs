@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace FisExtension.Configuration;
 
@@ -18,6 +19,15 @@ internal static class ConfigurationLocationParser
     {
         location = null;
         var text = value.Trim();
+
+        // Found by fuzzing: Uri throws (IndexOutOfRangeException) on "file://" followed by U+202E. No location
+        // needs a control or formatting character, and such a value is not echoed, as it would garble the line.
+        foreach (var c in text.Where(IsInvisible).Take(1))
+        {
+            problem = string.Create(CultureInfo.InvariantCulture, $"the value contains the invisible character U+{(int)c:X4}. Write it in plain characters. {Forms}");
+            return false;
+        }
+
         if (text.StartsWith(ArnPrefix, StringComparison.Ordinal))
         {
             return TryParseArn(text, out location, out problem);
@@ -89,9 +99,17 @@ internal static class ConfigurationLocationParser
     private static bool TryParseFileUrl(string text, out ConfigurationLocation? location, out string? problem)
     {
         location = null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !uri.IsFile || !string.IsNullOrEmpty(uri.Host))
+        // Found by fuzzing: Uri reads file:///a:/x as the Windows drive path "a:\x", which is relative here.
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !uri.IsFile || !string.IsNullOrEmpty(uri.Host) || !uri.LocalPath.StartsWith('/'))
         {
             problem = $"\"{text}\" is not a local file URL (file:///path/, with three slashes and no host). {Forms}";
+            return false;
+        }
+
+        // Found by fuzzing: %00 decodes to a NUL, which no path may hold (Path.GetFullPath throws on it).
+        foreach (var c in uri.LocalPath.Where(IsInvisible).Take(1))
+        {
+            problem = string.Create(CultureInfo.InvariantCulture, $"\"{text}\" decodes to a path with the invisible character U+{(int)c:X4}. Write the path in plain characters. {Forms}");
             return false;
         }
 
@@ -99,6 +117,8 @@ internal static class ConfigurationLocationParser
         problem = null;
         return true;
     }
+
+    private static bool IsInvisible(char c) => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
     private static string? BucketNameProblem(string bucket)

@@ -159,7 +159,7 @@ internal sealed partial class FaultConfigurationPoller : IFaultConfigurationSour
         StoreResult<ImmutableArray<FaultDefinition>> result;
         try
         {
-            Log.PollStarted(_logger, _store.Description);
+            Log.PollStarted(_logger, _store.Description, _store.FunctionLocation);
             using var timeout = new CancellationTokenSource(PollTimeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
             result = await _reader.ReadAsync(linked.Token).ConfigureAwait(false);

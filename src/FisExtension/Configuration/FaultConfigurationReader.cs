@@ -14,21 +14,32 @@ namespace FisExtension.Configuration;
 internal sealed class FaultConfigurationReader(IFaultConfigurationStore store, ILogger logger)
 {
     private readonly Dictionary<string, CachedObject> _cache = new(StringComparer.Ordinal);
+    private readonly MisplacedObjectWarnings _misplaced = new(store, logger);
     private string? _reportedOverflow;
 
     /// <summary>The valid definitions under the function's prefix, ended ones included: time is the caller's business.</summary>
     public async Task<StoreResult<ImmutableArray<FaultDefinition>>> ReadAsync(CancellationToken cancellationToken)
     {
-        var listing = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var listing = await StoreCall.BoundedAsync(store.ListAsync, cancellationToken).ConfigureAwait(false);
         if (listing.Failure is { } listFailure)
         {
             return listFailure;
         }
 
-        var objects = listing.Value!
+        _misplaced.OnFunctionListing(listing.Value!);
+        var objects = listing.Value!.Objects
             .Where(o => o.Key.EndsWith(FileExtension, StringComparison.Ordinal))
             .OrderBy(o => o.Key, StringComparer.Ordinal)
             .ToList();
+        if (objects.Count == 0)
+        {
+            await _misplaced.OnEmptyFunctionPrefixAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _misplaced.OnFunctionPrefixInUse();
+        }
+
         ReportOverflow(objects);
 
         var kept = objects.Take(MaxObjects).ToList();
@@ -69,13 +80,19 @@ internal sealed class FaultConfigurationReader(IFaultConfigurationStore store, I
 
     private async Task<StoreResult<CachedObject?>> ReadObjectAsync(StoredObject listed, CancellationToken cancellationToken)
     {
+        if (listed.NotReadBecause is { } reason)
+        {
+            Log.FaultConfigurationNotRead(logger, listed.Key, reason);
+            return StoreResult<CachedObject?>.Success(new CachedObject(listed.ETag, null));
+        }
+
         if (listed.Size > MaxObjectBytes)
         {
             Log.FaultConfigurationTooLarge(logger, listed.Key, listed.Size, MaxObjectBytes);
             return StoreResult<CachedObject?>.Success(new CachedObject(listed.ETag, null));
         }
 
-        var content = await store.GetAsync(listed.Key, MaxObjectBytes, cancellationToken).ConfigureAwait(false);
+        var content = await StoreCall.BoundedAsync(token => store.GetAsync(listed.Key, MaxObjectBytes, token), cancellationToken).ConfigureAwait(false);
         if (content.Failure is { } failure)
         {
             return failure;
@@ -115,7 +132,7 @@ internal sealed class FaultConfigurationReader(IFaultConfigurationStore store, I
         var skipped = objects.Count > MaxObjects ? string.Join(", ", objects.Skip(MaxObjects).Select(o => o.Key)) : null;
         if (skipped is not null && skipped != _reportedOverflow)
         {
-            Log.TooManyFaultConfigurations(logger, objects.Count, store.FunctionPrefix, MaxObjects, skipped);
+            Log.TooManyFaultConfigurations(logger, objects.Count, store.FunctionLocation, MaxObjects, skipped);
         }
 
         _reportedOverflow = skipped;

@@ -5,7 +5,8 @@ using static FisExtension.Configuration.FaultObjectSchema;
 
 namespace FisExtension.Configuration;
 
-/// <summary>The <c>parameters</c> object: FIS writes every value as a string; numbers and booleans are accepted too.</summary>
+/// <summary>The <c>parameters</c> object: FIS writes every value as a string; numbers and booleans are accepted too,
+/// each by the documented rule only.</summary>
 internal static partial class FaultObjectParser
 {
     private static readonly NumberRule PercentageRule = new(
@@ -39,7 +40,7 @@ internal static partial class FaultObjectParser
             return result;
         }
 
-        // Parameters of other actions are ignored like any unknown field: only the action's own are checked.
+        CheckParameterNames(parameters, kind, problems);
         result.InvocationPercentage = ReadNumber(parameters, PercentageRule, problems) ?? result.InvocationPercentage;
         switch (kind)
         {
@@ -90,16 +91,28 @@ internal static partial class FaultObjectParser
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        // Only plain decimal digits, as the contract documents them: "1e3", " 5", "+5" or "0x10" would each be
+        // accepted by a general number parser, and each is more likely a mistake than a value someone meant.
+        var negative = text.StartsWith('-');
+        var digits = negative ? text[1..] : text;
+        if (!IsPlainDecimal(digits) || !double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            problems.Add($"{rule.Name} {Show(value)} is not a number. {rule.Hint}");
+            problems.Add(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var general) && double.IsFinite(general)
+                ? $"{rule.Name} {Show(value)} is not written in plain digits (no exponent, sign or spaces). {rule.Hint}"
+                : $"{rule.Name} {Show(value)} is not a number. {rule.Hint}");
             return null;
         }
 
-        var shown = value.ValueKind == JsonValueKind.String ? text.Trim() : text;
-        if (rule.WholeOnly && number != Math.Floor(number))
+        var shown = Shorten(text, 64, "", "");
+        if (negative)
         {
-            problems.Add($"{rule.Name} {shown} is not a whole number. {rule.Hint}");
+            problems.Add($"{rule.Name} {shown} has a minus sign. {rule.BelowHint}");
+            return null;
+        }
+
+        if (rule.WholeOnly && digits.Contains('.', StringComparison.Ordinal))
+        {
+            problems.Add($"{rule.Name} {shown} is not written as a whole number. {rule.Hint}");
             return null;
         }
 
@@ -118,6 +131,15 @@ internal static partial class FaultObjectParser
         return number;
     }
 
+    /// <summary>Digits, then optionally a point and more digits: <c>5</c>, <c>000</c>, <c>12.5</c>.</summary>
+    private static bool IsPlainDecimal(string text)
+    {
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? "1" : text[(point + 1)..];
+        return whole.Length > 0 && fraction.Length > 0 && whole.All(char.IsAsciiDigit) && fraction.All(char.IsAsciiDigit);
+    }
+
     private static bool? ReadBoolean(JsonElement parameters, string name, List<string> problems)
     {
         if (!parameters.TryGetProperty(name, out var value))
@@ -131,8 +153,10 @@ internal static partial class FaultObjectParser
                 return true;
             case JsonValueKind.False:
                 return false;
-            case JsonValueKind.String when bool.TryParse(value.GetString()!.Trim(), out var parsed):
-                return parsed;
+            case JsonValueKind.String when value.ValueEquals("true"):
+                return true;
+            case JsonValueKind.String when value.ValueEquals("false"):
+                return false;
             default:
                 problems.Add($"{name} {Show(value)} is not true or false. Use \"true\" or \"false\".");
                 return null;

@@ -61,6 +61,7 @@ internal static partial class FaultObjectParser
             return FaultObjectParseResult.Invalid(problems);
         }
 
+        CheckFieldNames(root, problems);
         var experimentId = RequireString(root, ExperimentId, problems);
         var actionName = RequireString(root, ActionName, problems);
         var actionId = RequireString(root, ActionId, problems);
@@ -133,19 +134,20 @@ internal static partial class FaultObjectParser
         }
 
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
-        if (text is null || !DateTimeOffset.TryParseExact(text, Rfc3339Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (text is null || !DateTimeOffset.TryParseExact(text, Rfc3339Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
             problems.Add($"{name} {Show(value)} is not an RFC 3339 UTC time. Write it like {TimeExample}.");
             return null;
         }
 
+        // A time in the wrong zone is still a time: returned, so that the span is checked too and every problem
+        // of the object is reported at once. The object is rejected by the problem added here.
         var hasOffset = text.Length >= 6 && text[^6] is '+' or '-' && text[^3] == ':';
         if (text[^1] != 'Z' && !(hasOffset && time.Offset == TimeSpan.Zero))
         {
             problems.Add(hasOffset
                 ? $"{name} {Show(value)} is not in UTC. Convert it to UTC and end it with Z, like {TimeExample}."
                 : $"{name} {Show(value)} has no time zone. End it with Z for UTC, like {TimeExample}.");
-            return null;
         }
 
         return time.ToUniversalTime();
@@ -179,12 +181,14 @@ internal static partial class FaultObjectParser
     {
         // Raw JSON text escapes line breaks, but JSON allows DEL and C1 controls unescaped: escape those too, so a
         // value shown in a log line never carries a control character into it.
-        var raw = value.GetRawText();
-        var shown = raw.Length <= 64 ? raw : string.Concat(raw.AsSpan(0, 61), "...");
+        var shown = Shorten(value.GetRawText(), 64, "", "");
         return shown.Any(char.IsControl)
             ? string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
             : shown;
     }
+
+    private static string Shorten(string text, int max, string open, string close) =>
+        text.Length <= max ? string.Concat(open, text, close) : string.Concat(open, text.AsSpan(0, max - 3), "...", close);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

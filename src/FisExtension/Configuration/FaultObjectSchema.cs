@@ -13,11 +13,28 @@ internal static class FaultObjectSchema
     public const string EndTime = "endTime";
     public const string Parameters = "parameters";
 
+    /// <summary>A FIS template parameter that FIS itself acts on (the action's length), not the extension.</summary>
+    public const string Duration = "duration";
+
     public const string InvocationPercentage = "invocationPercentage";
     public const string StartupDelayMilliseconds = "startupDelayMilliseconds";
     public const string PreventExecution = "preventExecution";
     public const string StatusCode = "statusCode";
     public const string ContentTypeHeader = "contentTypeHeader";
+
+    /// <summary>Every top-level field of schema v1; any other name rejects the object.</summary>
+    public static readonly string[] Fields = [SchemaVersion, ExperimentId, ActionName, ActionId, StartTime, EndTime, Parameters];
+
+    /// <summary>Every parameter any action knows, and <see cref="Duration"/>, which is allowed and ignored.</summary>
+    public static readonly string[] AllParameters = [InvocationPercentage, StartupDelayMilliseconds, PreventExecution, StatusCode, ContentTypeHeader, Duration];
+
+    /// <summary>The fault parameters of one action (fis-lambda-actions.md §1), without the ignored <see cref="Duration"/>.</summary>
+    public static string[] ParametersOf(Faults.FaultKind kind) => kind switch
+    {
+        Faults.FaultKind.StartDelay => [InvocationPercentage, StartupDelayMilliseconds],
+        Faults.FaultKind.InvocationError => [InvocationPercentage, PreventExecution],
+        _ => [InvocationPercentage, PreventExecution, StatusCode, ContentTypeHeader],
+    };
 
     /// <summary>Objects are small; a bigger one is a mistake or an attack, and is skipped unread.</summary>
     public const int MaxObjectBytes = 256 * 1024;

@@ -9,8 +9,17 @@ internal interface IFaultConfigurationStore
     /// <summary>The function's own prefix (or directory), the only place listed.</summary>
     string FunctionPrefix { get; }
 
+    /// <summary>The function's own prefix as a user finds it: <c>s3://bucket/FisConfigs/my-function/</c>, <c>/path/my-function/</c>.</summary>
+    string FunctionLocation { get; }
+
     /// <summary>One list request of the function's prefix.</summary>
-    Task<StoreResult<IReadOnlyList<StoredObject>>> ListAsync(CancellationToken cancellationToken);
+    Task<StoreResult<StoreListing>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One list request of the configuration root, one level deep: objects placed there by mistake and the
+    /// prefixes of other functions. Only to explain an empty function prefix; it may well be denied.
+    /// </summary>
+    Task<StoreResult<StoreListing>> ListRootAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Reads one object, at most <paramref name="maxBytes"/> + 1 bytes (so that an oversized object shows as such).

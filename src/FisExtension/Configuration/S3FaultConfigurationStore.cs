@@ -14,17 +14,25 @@ internal sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLoc
 
     public string FunctionPrefix { get; } = location.FunctionPrefix(functionName);
 
-    public async Task<StoreResult<IReadOnlyList<StoredObject>>> ListAsync(CancellationToken cancellationToken)
+    public string FunctionLocation => Show(FunctionPrefix);
+
+    public Task<StoreResult<StoreListing>> ListAsync(CancellationToken cancellationToken) => ListAsync(FunctionPrefix, cancellationToken);
+
+    public Task<StoreResult<StoreListing>> ListRootAsync(CancellationToken cancellationToken) => ListAsync(location.Prefix, cancellationToken);
+
+    private async Task<StoreResult<StoreListing>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         try
         {
-            var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = FunctionPrefix, Delimiter = Delimiter };
+            var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = prefix, Delimiter = Delimiter };
             var response = await s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
 
             // SDK v4 leaves empty collections null.
             var objects = response.S3Objects ?? [];
-            return StoreResult<IReadOnlyList<StoredObject>>.Success(
-                objects.Select(o => new StoredObject(o.Key, o.ETag ?? "", o.Size ?? 0)).ToList());
+            var folders = response.CommonPrefixes ?? [];
+            return StoreResult<StoreListing>.Success(new StoreListing(
+                objects.Select(o => new StoredObject(o.Key, o.ETag ?? "", o.Size ?? 0)).ToList(),
+                folders.Select(Show).ToList()));
         }
         catch (Exception exception) when (S3Failures.Describe(exception, location, FunctionPrefix, cancellationToken) is { } failure)
         {
@@ -50,4 +58,6 @@ internal sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLoc
     }
 
     public void Dispose() => s3.Dispose();
+
+    private string Show(string key) => $"s3://{location.Bucket}/{key}";
 }

@@ -5,8 +5,8 @@ namespace FisExtension.Telemetry;
 /// <summary>Log events of the fault-configuration path (3xx). Wording of 300–303 follows the AWS extension.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(300, LogLevel.Information, "polling {Store} for active faults impacting this Lambda function")]
-    public static partial void PollStarted(ILogger logger, string store);
+    [LoggerMessage(300, LogLevel.Information, "polling {Store} for active faults impacting this Lambda function in {Location}")]
+    public static partial void PollStarted(ILogger logger, string store, string location);
 
     [LoggerMessage(301, LogLevel.Information, "no active faults found (updated polling interval {IntervalSeconds}s)")]
     public static partial void NoActiveFaultsFound(ILogger logger, int intervalSeconds);
@@ -40,4 +40,19 @@ internal static partial class Log
 
     [LoggerMessage(311, LogLevel.Error, "the fault configuration poll failed unexpectedly; polling carries on")]
     public static partial void PollCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(312, LogLevel.Warning, "fault configuration {Key} was skipped unread: {Reason}")]
+    public static partial void FaultConfigurationNotRead(ILogger logger, string key, string reason);
+
+    [LoggerMessage(313, LogLevel.Warning, "fault configuration {Key} is not read: only names ending in lowercase {Extension} are. Rename it.")]
+    public static partial void FaultConfigurationWrongCase(ILogger logger, string key, string extension);
+
+    [LoggerMessage(314, LogLevel.Warning, "{Folder} is not read: only objects directly in {Location} are, not in folders below it. Move its objects up.")]
+    public static partial void FaultConfigurationFolderNotRead(ILogger logger, string folder, string location);
+
+    [LoggerMessage(315, LogLevel.Warning, "fault configuration {Key} is one level too high and is not read: only objects in {Location} are. Move it there.")]
+    public static partial void FaultConfigurationTooHigh(ILogger logger, string key, string location);
+
+    [LoggerMessage(316, LogLevel.Warning, "nothing to read in {Location}, but {LookAlike} holds objects. Check that {FunctionVariable} and {LocationVariable} match where the objects are written: <prefix><function-name>/<experiment-id>-<action-name>.json.")]
+    public static partial void FunctionPrefixEmptyBesideLookAlike(ILogger logger, string location, string lookAlike, string functionVariable, string locationVariable);
 }

@@ -70,4 +70,31 @@ public class ConfigurationLocationParserTests
     [Fact]
     public void S3Location_ListsOnlyTheFunctionsOwnPrefix() =>
         Assert.Equal("FisConfigs/my-function/", new S3ConfigurationLocation("b", "FisConfigs/").FunctionPrefix("my-function"));
+
+    [Fact]
+    public void FileUrlWithADriveLetter_IsRejectedNotReadAsARelativePath()
+    {
+        Assert.False(ConfigurationLocationParser.TryParse("file:///c:/fis/", out _, out var problem));
+
+        Assert.StartsWith("\"file:///c:/fis/\" is not a local file URL", problem);
+    }
+
+    [Fact]
+    public void FileUrlDecodingToANul_IsRejectedNotAnException()
+    {
+        Assert.False(ConfigurationLocationParser.TryParse("file:///tmp/fis%00/", out _, out var problem));
+
+        Assert.StartsWith("\"file:///tmp/fis%00/\" decodes to a path with the invisible character U+0000.", problem);
+    }
+
+    [Theory]
+    [InlineData("file://\u202e", "U+202E")]
+    [InlineData("s3://my-bucket/Fis\u0000Configs/", "U+0000")]
+    [InlineData("/tmp/fis\u200b/", "U+200B")]
+    public void InvisibleCharacter_IsOneProblemNamingItsCodePoint_NotAnException(string value, string codePoint)
+    {
+        Assert.False(ConfigurationLocationParser.TryParse(value, out _, out var problem));
+
+        Assert.StartsWith($"the value contains the invisible character {codePoint}. Write it in plain characters.", problem);
+    }
 }

@@ -240,6 +240,24 @@ public sealed class FaultConfigurationPollerTests : IAsyncDisposable
     }
 
     [Fact(Timeout = 5000)]
+    public async Task StoreDeafToCancellation_IsStillAbandonedAfterOneHotInterval_AndPollingCarriesOn()
+    {
+        var poller = await StartedAsync();
+        var held = _store.HoldListsIgnoringCancellation();
+        await AdvanceAsync(Slow, awaitPoll: false);
+        await _store.ListHeld;
+
+        _time.Advance(Hot);
+        await poller.PollInFlight;
+        Assert.Contains(_logger.Messages(303), m => m.StartsWith("failed to retrieve active fault configurations: timeout.", StringComparison.Ordinal));
+
+        held.SetResult();
+        _store.Put("EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(2)));
+        await AdvanceAsync(Slow);
+        Assert.Single(poller.Current.Faults);
+    }
+
+    [Fact(Timeout = 5000)]
     public async Task Invocation_WaitsForTheInFlightPollAtMostPollMaxWait()
     {
         var poller = await StartedAsync(maxWaitMilliseconds: 500);

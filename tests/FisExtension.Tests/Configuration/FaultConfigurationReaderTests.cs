@@ -131,7 +131,7 @@ public class FaultConfigurationReaderTests
         Assert.Equal(100, definitions.Length);
         Assert.Equal(100, _store.GetCount);
         var warning = Assert.Single(_logger.Messages(307));
-        Assert.Contains("103 fault configurations under FisConfigs/my-function/ is above the limit of 100", warning);
+        Assert.Contains("103 fault configurations under s3://fake-bucket/FisConfigs/my-function/ is above the limit of 100", warning);
         Assert.Contains("skipped: FisConfigs/my-function/EXP100-delay.json, FisConfigs/my-function/EXP101-delay.json, FisConfigs/my-function/EXP102-delay.json.", warning);
     }
 
@@ -147,6 +147,69 @@ public class FaultConfigurationReaderTests
     }
 
     [Fact(Timeout = 5000)]
+    public async Task KeyEndingInUppercaseJson_IsNotReadAndWarnedOnce()
+    {
+        _store.Put("EXP1-delay.JSON", FaultJson.Valid());
+
+        Assert.Empty(await ReadAsync());
+        Assert.Empty(await ReadAsync());
+
+        Assert.Equal(0, _store.GetCount);
+        Assert.Equal(
+            "fault configuration FisConfigs/my-function/EXP1-delay.JSON is not read: only names ending in lowercase .json are. Rename it.",
+            Assert.Single(_logger.Messages(313)));
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task EmptyPrefix_ListsTheRootOnceEveryTenPolls_AndWarnsOnceAboutAnObjectOneLevelTooHigh()
+    {
+        _store.PutAt("FisConfigs/EXP1-delay.json", FaultJson.Valid());
+
+        Assert.Empty(await ReadTimesAsync(21));
+
+        Assert.Equal((21, 3), (_store.ListCount, _store.RootListCount));
+        Assert.Equal(
+            "fault configuration FisConfigs/EXP1-delay.json is one level too high and is not read: only objects in s3://fake-bucket/FisConfigs/my-function/ are. Move it there.",
+            Assert.Single(_logger.Messages(315)));
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task EmptyPrefix_BesideALookAlikePrefix_IsWarnedOnce_ButNotBesideOtherFunctions()
+    {
+        _store.PutAt("FisConfigs/My-Function/EXP1-delay.json", FaultJson.Valid());
+        _store.PutAt("FisConfigs/my-function-v2/EXP1-delay.json", FaultJson.Valid());
+        _store.PutAt("FisConfigs/orders/EXP1-delay.json", FaultJson.Valid());
+
+        await ReadTimesAsync(11);
+
+        Assert.Equal(
+            "nothing to read in s3://fake-bucket/FisConfigs/my-function/, but s3://fake-bucket/FisConfigs/My-Function/ holds objects. Check that AWS_LAMBDA_FUNCTION_NAME and AWS_FIS_CONFIGURATION_LOCATION match where the objects are written: <prefix><function-name>/<experiment-id>-<action-name>.json.",
+            Assert.Single(_logger.Messages(316)));
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task RootThatCannotBeListed_IsNotTriedAgain()
+    {
+        _store.RootFailure = new StoreFailure("AccessDenied", "Allow s3:ListBucket.");
+
+        await ReadTimesAsync(21);
+
+        Assert.Equal(1, _store.RootListCount);
+        Assert.Empty(_logger.Entries);
+    }
+
+    [Fact(Timeout = 5000)]
+    public async Task PrefixWithObjects_NeverListsTheRoot()
+    {
+        _store.Put("EXP1-delay.json", FaultJson.Valid());
+        _store.PutAt("FisConfigs/EXP2-delay.json", FaultJson.Valid());
+
+        await ReadTimesAsync(11);
+
+        Assert.Equal(0, _store.RootListCount);
+    }
+
+    [Fact(Timeout = 5000)]
     public async Task StoreFailure_IsReturnedAsAValue()
     {
         _store.Put("EXP1-delay.json", FaultJson.Valid());
@@ -155,6 +218,18 @@ public class FaultConfigurationReaderTests
         var result = await _reader.ReadAsync(CancellationToken.None);
 
         Assert.Equal("AccessDenied", result.Failure?.Reason);
+    }
+
+    /// <summary>Polls <paramref name="times"/> times and returns the definitions of the last poll.</summary>
+    private async Task<System.Collections.Immutable.ImmutableArray<FaultDefinition>> ReadTimesAsync(int times)
+    {
+        var definitions = await ReadAsync();
+        for (var poll = 1; poll < times; poll++)
+        {
+            definitions = await ReadAsync();
+        }
+
+        return definitions;
     }
 
     private async Task<System.Collections.Immutable.ImmutableArray<FaultDefinition>> ReadAsync()

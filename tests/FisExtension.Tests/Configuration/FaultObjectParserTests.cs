@@ -72,14 +72,100 @@ public class FaultObjectParserTests
     }
 
     [Fact]
-    public void UnknownFields_AreIgnored()
+    public void MisspeltTopLevelField_RejectsTheObjectNamingTheClosestField()
+    {
+        var json = FaultJson.Valid();
+        json["paramaters"] = json["parameters"]!.DeepClone();
+        json.Remove("parameters");
+
+        var result = Parse(json);
+
+        Assert.Null(result.Definition);
+        Assert.Equal(
+            "\"paramaters\" is not a field of schema v1; did you mean \"parameters\"? Field names are case-sensitive.",
+            Assert.Single(result.Problems));
+    }
+
+    [Fact]
+    public void FieldInTheWrongCase_IsRejectedWithTheRightName()
+    {
+        var json = FaultJson.Valid();
+        json["StartTime"] = json["startTime"]!.DeepClone();
+        json.Remove("startTime");
+
+        var problems = Parse(json).Problems;
+
+        Assert.Contains("\"StartTime\" is not a field of schema v1; did you mean \"startTime\"? Field names are case-sensitive.", problems);
+        Assert.Contains("startTime is missing. Add it in RFC 3339 UTC, e.g. \"2026-11-25T10:00:00Z\".", problems);
+    }
+
+    [Fact]
+    public void UnknownFieldUnlikeAnyKnownOne_IsRejectedListingTheFields()
     {
         var json = FaultJson.Valid();
         json["comment"] = new JsonArray(1, 2);
-        json["parameters"]!["duration"] = "PT5M";
-        json["parameters"]!["somethingElse"] = new JsonObject();
 
-        Assert.NotNull(Parse(json).Definition);
+        Assert.Equal(
+            "\"comment\" is not a field of schema v1. Remove it; the fields are schemaVersion, experimentId, actionName, actionId, startTime, endTime, parameters.",
+            Assert.Single(Parse(json).Problems));
+    }
+
+    [Fact]
+    public void MisspeltParameter_AsSeenInIssue9_RejectsTheObjectInsteadOfInjectingAtEveryInvocation()
+    {
+        var json = FaultJson.Valid(FaultActionIds.InvocationError);
+        json["parameters"] = new JsonObject { ["invocationPercent"] = "10", ["preventExecution"] = "true" };
+
+        var result = Parse(json);
+
+        Assert.Null(result.Definition);
+        Assert.Equal(
+            "parameters.\"invocationPercent\" is not a parameter; did you mean \"invocationPercentage\"? Parameter names are case-sensitive.",
+            Assert.Single(result.Problems));
+    }
+
+    [Fact]
+    public void ParameterOfAnotherAction_RejectsTheObject()
+    {
+        var json = FaultJson.Valid(FaultActionIds.InvocationError);
+        json["parameters"]!["startupDelayMilliseconds"] = "2000";
+
+        Assert.Equal(
+            "parameters.\"startupDelayMilliseconds\" is not a parameter of aws:lambda:invocation-error, whose parameters are invocationPercentage, preventExecution. Remove it, or check actionId.",
+            Assert.Single(Parse(json).Problems));
+    }
+
+    [Fact]
+    public void TemplateDuration_IsAllowedAndIgnored()
+    {
+        var json = FaultJson.Valid();
+        json["parameters"]!["duration"] = "PT5M";
+
+        Assert.Equal(2000, Parse(json).Definition!.StartupDelayMilliseconds);
+    }
+
+    [Theory]
+    [InlineData("\"schemaVersion\":1", "\"schemaVersion\":1,\"schemaVersion\":1", "field \"schemaVersion\" appears more than once. Keep one.")]
+    [InlineData("\"statusCode\":\"503\"", "\"statusCode\":\"503\",\"statusCode\":\"200\"", "parameters.\"statusCode\" appears more than once. Keep one.")]
+    public void RepeatedName_RejectsTheObject(string written, string repeated, string expected)
+    {
+        var text = FaultJson.Valid(FaultActionIds.HttpIntegrationResponse).ToJsonString().Replace(written, repeated, StringComparison.Ordinal);
+
+        Assert.Equal(expected, Assert.Single(FaultObjectParser.Parse(Key, Encoding.UTF8.GetBytes(text)).Problems));
+    }
+
+    [Fact]
+    public void WrongTimeZoneAndTooLongWindow_AreBothReported()
+    {
+        var json = FaultJson.Valid();
+        json["startTime"] = "2026-11-25T11:00:00+01:00";
+        json["endTime"] = "2026-11-26T00:00:00Z";
+
+        var problems = Parse(json).Problems;
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith("startTime \"2026-11-25T11:00:00\\u002B01:00\" is not in UTC.", problems[0]);
+        Assert.Equal("the span from startTime to endTime is 14:00:00 (h:mm:ss), above 12 hours. Move endTime to at most 12 hours after startTime.", problems[1]);
     }
 
     [Fact]
@@ -147,8 +233,15 @@ public class FaultObjectParserTests
     [Theory]
     [InlineData("startupDelayMilliseconds", "\"1200000\"", "startupDelayMilliseconds 1200000 is above 900000. Use at most 900000 (15 minutes).")]
     [InlineData("startupDelayMilliseconds", "1200000", "startupDelayMilliseconds 1200000 is above 900000. Use at most 900000 (15 minutes).")]
-    [InlineData("startupDelayMilliseconds", "\"-1\"", "startupDelayMilliseconds -1 is below 0. Use 0 or more.")]
-    [InlineData("startupDelayMilliseconds", "\"2.5\"", "startupDelayMilliseconds 2.5 is not a whole number. Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
+    [InlineData("startupDelayMilliseconds", "\"-1\"", "startupDelayMilliseconds -1 has a minus sign. Use 0 or more.")]
+    [InlineData("startupDelayMilliseconds", "\"2.5\"", "startupDelayMilliseconds 2.5 is not written as a whole number. Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
+    [InlineData("startupDelayMilliseconds", "\"1000.0\"", "startupDelayMilliseconds 1000.0 is not written as a whole number. Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
+    [InlineData("startupDelayMilliseconds", "\"1e3\"", "startupDelayMilliseconds \"1e3\" is not written in plain digits (no exponent, sign or spaces). Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
+    [InlineData("startupDelayMilliseconds", "1e3", "startupDelayMilliseconds 1e3 is not written in plain digits (no exponent, sign or spaces). Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
+    [InlineData("startupDelayMilliseconds", "\" 500\"", "startupDelayMilliseconds \" 500\" is not written in plain digits (no exponent, sign or spaces). Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
+    [InlineData("startupDelayMilliseconds", "\"+500\"", "startupDelayMilliseconds \"\\u002B500\" is not written in plain digits (no exponent, sign or spaces). Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
+    [InlineData("startupDelayMilliseconds", "\"0x10\"", "startupDelayMilliseconds \"0x10\" is not a number. Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
+    [InlineData("invocationPercentage", "\".5\"", "invocationPercentage \".5\" is not written in plain digits (no exponent, sign or spaces). Use a number from 1 to 100, e.g. \"50\".")]
     [InlineData("startupDelayMilliseconds", "\"soon\"", "startupDelayMilliseconds \"soon\" is not a number. Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
     [InlineData("startupDelayMilliseconds", "\"NaN\"", "startupDelayMilliseconds \"NaN\" is not a number. Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
     [InlineData("startupDelayMilliseconds", "null", "startupDelayMilliseconds must be a string or a number, not null. Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".")]
@@ -165,7 +258,11 @@ public class FaultObjectParserTests
 
     [Theory]
     [InlineData("statusCode", "\"1000\"", "statusCode 1000 is above 999. Use at most 999.")]
-    [InlineData("statusCode", "-1", "statusCode -1 is below 0. Use 000 or more.")]
+    [InlineData("statusCode", "-1", "statusCode -1 has a minus sign. Use 000 or more.")]
+    [InlineData("statusCode", "\"-0\"", "statusCode -0 has a minus sign. Use 000 or more.")]
+    [InlineData("statusCode", "5.03e2", "statusCode 5.03e2 is not written in plain digits (no exponent, sign or spaces). Use a whole number from 000 to 999, e.g. \"503\".")]
+    [InlineData("preventExecution", "\"TRUE\"", "preventExecution \"TRUE\" is not true or false. Use \"true\" or \"false\".")]
+    [InlineData("preventExecution", "\" true\"", "preventExecution \" true\" is not true or false. Use \"true\" or \"false\".")]
     [InlineData("statusCode", "\"5xx\"", "statusCode \"5xx\" is not a number. Use a whole number from 000 to 999, e.g. \"503\".")]
     [InlineData("preventExecution", "\"yes\"", "preventExecution \"yes\" is not true or false. Use \"true\" or \"false\".")]
     [InlineData("preventExecution", "1", "preventExecution 1 is not true or false. Use \"true\" or \"false\".")]
@@ -189,15 +286,6 @@ public class FaultObjectParserTests
         Assert.Equal(
             "parameters.statusCode is missing. Add the HTTP status to return, from 000 to 999, e.g. \"503\".",
             Assert.Single(Parse(json).Problems));
-    }
-
-    [Fact]
-    public void ParametersOfAnotherAction_AreIgnored()
-    {
-        var json = FaultJson.Valid(FaultActionIds.InvocationError);
-        json["parameters"]!["startupDelayMilliseconds"] = "not checked for an error action";
-
-        Assert.NotNull(Parse(json).Definition);
     }
 
     [Fact]

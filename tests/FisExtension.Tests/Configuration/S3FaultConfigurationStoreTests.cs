@@ -42,7 +42,7 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
         Assert.Equal([FaultKind.StartDelay, FaultKind.InvocationError], poller.Current.Faults.Select(f => f.Kind));
         Assert.Equal($"{Prefix}{_functionName}/EXP1-delay.json", poller.Current.Faults[0].Key);
         Assert.Equal((1, 2), (_requests.Lists, _requests.Gets));
-        Assert.Contains("polling S3 for active faults impacting this Lambda function", _logger.Messages(300));
+        Assert.Contains($"polling S3 for active faults impacting this Lambda function in s3://{S3rverProcess.Bucket}/{Prefix}{_functionName}/", _logger.Messages(300));
     }
 
     [Fact(Timeout = 20_000)]
@@ -140,7 +140,8 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
         }
 
         output.WriteLine($"idle function: {_requests.Lists} list + {_requests.Gets} get = {_requests.Total} requests per hour");
-        Assert.Equal((60, 0), (_requests.Lists, _requests.Gets));
+        // 60 polls of the function's empty prefix, and one list of the root every tenth of them (6).
+        Assert.Equal((66, 0), (_requests.Lists, _requests.Gets));
     }
 
     [Fact(Timeout = 120_000)]
@@ -157,6 +158,35 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
         output.WriteLine($"active fault: {_requests.Lists} list + {_requests.Gets} get = {_requests.Total} requests per hour");
         Assert.Single(poller.Current.Faults);
         Assert.Equal((180, 1), (_requests.Lists, _requests.Gets));
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task ObjectsTheExtensionWillNotRead_AreEachWarnedOnce_WithOneExtraListWhileThePrefixIsEmpty()
+    {
+        var root = $"Isolated-{Guid.NewGuid():N}/";
+        var fault = FaultJson.Valid(start: T0, end: T0.AddHours(1));
+        await PutKeyAsync($"{root}EXP1-delay.json", fault);
+        await PutKeyAsync($"{root}{_functionName}/EXP2-delay.JSON", fault);
+        await PutKeyAsync($"{root}{_functionName}/EXP3/EXP3-delay.json", fault);
+        await PutKeyAsync($"{root}{_functionName.ToUpperInvariant()}/EXP4-delay.json", fault);
+        await PutKeyAsync($"{root}orders/EXP5-delay.json", fault);
+        var bucket = $"s3://{S3rverProcess.Bucket}/";
+        var own = $"{bucket}{root}{_functionName}/";
+
+        var poller = await StartedPollerAsync(prefix: root);
+        await AdvanceAsync(poller, Slow);
+
+        Assert.Empty(poller.Current.Faults);
+        Assert.Contains($"polling S3 for active faults impacting this Lambda function in {own}", _logger.Messages(300));
+        Assert.Equal(
+            [
+                $"fault configuration {root}{_functionName}/EXP2-delay.JSON is not read: only names ending in lowercase .json are. Rename it.",
+                $"{own}EXP3/ is not read: only objects directly in {own} are, not in folders below it. Move its objects up.",
+                $"fault configuration {root}EXP1-delay.json is one level too high and is not read: only objects in {own} are. Move it there.",
+                $"nothing to read in {own}, but {bucket}{root}{_functionName.ToUpperInvariant()}/ holds objects. Check that AWS_LAMBDA_FUNCTION_NAME and AWS_FIS_CONFIGURATION_LOCATION match where the objects are written: <prefix><function-name>/<experiment-id>-<action-name>.json.",
+            ],
+            _logger.Entries.Where(e => e.EventId is >= 313 and <= 316).Select(e => e.Message));
+        Assert.Equal((3, 0), (_requests.Lists, _requests.Gets));
     }
 
     [Fact(Timeout = 60_000)]
@@ -183,7 +213,7 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
         Assert.InRange(median, 0, 500);
     }
 
-    private S3FaultConfigurationStore CreateStore(AwsAccessKeys? credentials = null, S3rverProcess? server = null, string bucket = S3rverProcess.Bucket)
+    private S3FaultConfigurationStore CreateStore(AwsAccessKeys? credentials = null, S3rverProcess? server = null, string bucket = S3rverProcess.Bucket, string prefix = Prefix)
     {
         var options = Options.Default($"s3://{S3rverProcess.Bucket}/{Prefix}") with
         {
@@ -192,12 +222,12 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
             S3EndpointUrl = (server ?? fixture.Server).Endpoint,
             AwsCredentials = credentials ?? new AwsAccessKeys(S3rverProcess.Credential, S3rverProcess.Credential, "a-session-token"),
         };
-        return new S3FaultConfigurationStore(S3ClientFactory.Create(options, _requests), new S3ConfigurationLocation(bucket, Prefix), _functionName);
+        return new S3FaultConfigurationStore(S3ClientFactory.Create(options, _requests), new S3ConfigurationLocation(bucket, prefix), _functionName);
     }
 
-    private async Task<FaultConfigurationPoller> StartedPollerAsync(AwsAccessKeys? credentials = null, S3rverProcess? server = null, string bucket = S3rverProcess.Bucket)
+    private async Task<FaultConfigurationPoller> StartedPollerAsync(AwsAccessKeys? credentials = null, S3rverProcess? server = null, string bucket = S3rverProcess.Bucket, string prefix = Prefix)
     {
-        var poller = new FaultConfigurationPoller(CreateStore(credentials, server, bucket), Options.Default(), _time, _logger);
+        var poller = new FaultConfigurationPoller(CreateStore(credentials, server, bucket, prefix), Options.Default(), _time, _logger);
         _disposables.Add(poller);
         await poller.StartAsync(CancellationToken.None);
         await poller.PollInFlight;
@@ -215,6 +245,14 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
         using var http = new HttpClient();
         using var content = new ByteArrayContent(json.Bytes());
         using var response = await http.PutAsync(ObjectUrl(functionName, name, server), content);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task PutKeyAsync(string key, JsonNode json)
+    {
+        using var http = new HttpClient();
+        using var content = new ByteArrayContent(json.Bytes());
+        using var response = await http.PutAsync(new Uri($"{fixture.Server.Endpoint}/{S3rverProcess.Bucket}/{key}"), content);
         response.EnsureSuccessStatusCode();
     }
 

@@ -13,7 +13,11 @@ internal sealed class CountingStore(IFaultConfigurationStore inner) : IFaultConf
 
     public string FunctionPrefix => inner.FunctionPrefix;
 
-    public Task<StoreResult<IReadOnlyList<StoredObject>>> ListAsync(CancellationToken cancellationToken)
+    public string FunctionLocation => inner.FunctionLocation;
+
+    public Task<StoreResult<StoreListing>> ListRootAsync(CancellationToken cancellationToken) => inner.ListRootAsync(cancellationToken);
+
+    public Task<StoreResult<StoreListing>> ListAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref ListCount);
         return inner.ListAsync(cancellationToken);

@@ -13,6 +13,7 @@ internal sealed class FakeStore : IFaultConfigurationStore
     private int _version;
     private int _listsInFlight;
     private TaskCompletionSource? _listGate;
+    private bool _ignoreCancellation;
     private readonly TaskCompletionSource _listHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Description => "S3";
@@ -20,7 +21,13 @@ internal sealed class FakeStore : IFaultConfigurationStore
     /// <summary>Completes when a list request is being held, i.e. a poll is surely in flight.</summary>
     public Task ListHeld => _listHeld.Task;
 
+    public const string Root = "FisConfigs/";
+
     public string FunctionPrefix => Prefix;
+
+    public string FunctionLocation => $"s3://fake-bucket/{Prefix}";
+
+    public int RootListCount;
 
     public int ListCount;
 
@@ -30,6 +37,9 @@ internal sealed class FakeStore : IFaultConfigurationStore
 
     /// <summary>When set, every call fails with it.</summary>
     public StoreFailure? Failure { get; set; }
+
+    /// <summary>When set, listing the root fails with it, as for a role allowed only the function's own prefix.</summary>
+    public StoreFailure? RootFailure { get; set; }
 
     /// <summary>When set, <see cref="GetAsync"/> answers this many bytes more than stored (an object grown since listed).</summary>
     public int ExtraBytesOnGet { get; set; }
@@ -48,7 +58,14 @@ internal sealed class FakeStore : IFaultConfigurationStore
     /// <summary>Holds list requests until the returned source is completed.</summary>
     public TaskCompletionSource HoldLists() => _listGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<StoreResult<IReadOnlyList<StoredObject>>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>Holds list requests like <see cref="HoldLists"/>, deaf to cancellation: a store that never answers.</summary>
+    public TaskCompletionSource HoldListsIgnoringCancellation()
+    {
+        _ignoreCancellation = true;
+        return HoldLists();
+    }
+
+    public async Task<StoreResult<StoreListing>> ListAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref ListCount);
         var inFlight = Interlocked.Increment(ref _listsInFlight);
@@ -58,7 +75,7 @@ internal sealed class FakeStore : IFaultConfigurationStore
             if (_listGate is { } gate)
             {
                 _listHeld.TrySetResult();
-                await gate.Task.WaitAsync(cancellationToken);
+                await (_ignoreCancellation ? gate.Task : gate.Task.WaitAsync(cancellationToken));
             }
 
             if (Failure is { } failure)
@@ -66,14 +83,33 @@ internal sealed class FakeStore : IFaultConfigurationStore
                 return failure;
             }
 
-            return StoreResult<IReadOnlyList<StoredObject>>.Success(
-                _objects.Select(o => new StoredObject(o.Key, o.Value.ETag, o.Value.Content.Length)).ToList());
+            return StoreResult<StoreListing>.Success(new StoreListing(
+                _objects.Where(o => o.Key.StartsWith(Prefix, StringComparison.Ordinal)).Select(o => new StoredObject(o.Key, o.Value.ETag, o.Value.Content.Length)).ToList(),
+                []));
         }
         finally
         {
             Interlocked.Decrement(ref _listsInFlight);
         }
     }
+
+    /// <summary>The objects directly under <see cref="Root"/> and its folders, as S3 lists them with a delimiter.</summary>
+    public Task<StoreResult<StoreListing>> ListRootAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref RootListCount);
+        if ((RootFailure ?? Failure) is { } failure)
+        {
+            return Task.FromResult<StoreResult<StoreListing>>(failure);
+        }
+
+        var below = _objects.Keys.Where(key => key.StartsWith(Root, StringComparison.Ordinal)).Select(key => key[Root.Length..]).ToList();
+        return Task.FromResult(StoreResult<StoreListing>.Success(new StoreListing(
+            below.Where(rest => !rest.Contains('/', StringComparison.Ordinal)).Select(rest => new StoredObject(Root + rest, _objects[Root + rest].ETag, _objects[Root + rest].Content.Length)).ToList(),
+            below.Where(rest => rest.Contains('/', StringComparison.Ordinal)).Select(rest => $"s3://fake-bucket/{Root}{rest[..(rest.IndexOf('/', StringComparison.Ordinal) + 1)]}").Distinct().ToList())));
+    }
+
+    /// <summary>Puts an object at any key, e.g. one level too high.</summary>
+    public void PutAt(string key, JsonNode json) => _objects[key] = (json.Bytes(), $"\"etag-{Interlocked.Increment(ref _version)}\"");
 
     public Task<StoreResult<byte[]?>> GetAsync(string key, int maxBytes, CancellationToken cancellationToken)
     {

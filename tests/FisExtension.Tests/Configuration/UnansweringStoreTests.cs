@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using FisExtension.Configuration;
+using FisExtension.Tests.Configuration.Support;
+using Xunit.Abstractions;
+
+namespace FisExtension.Tests.Configuration;
+
+/// <summary>
+/// An S3 endpoint that accepts connections and never answers, over real sockets and on the real clock: an invocation
+/// waits no longer than AWS_FIS_POLL_MAX_WAIT_MILLISECONDS, and the poll ends within its budget.
+/// </summary>
+[Collection(RealClock.Name)]
+public sealed class UnansweringStoreTests(ITestOutputHelper output) : IAsyncDisposable
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan PollBudget = TimeSpan.FromSeconds(1);
+
+    // The machine is shared and busy: timers may fire late, never early.
+    private static readonly TimeSpan Lateness = TimeSpan.FromSeconds(1);
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly List<Socket> _held = [];
+    private readonly RecordingLogger _logger = new();
+    private FaultConfigurationPoller? _poller;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_poller is not null)
+        {
+            await _poller.DisposeAsync();
+        }
+
+        _listener.Stop();
+        _held.ForEach(socket => socket.Dispose());
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task S3ThatNeverAnswers_HoldsAnInvocationNoLongerThanPollMaxWait_AndThePollEndsWithinItsBudget()
+    {
+        var endpoint = StartSilentServer();
+        var options = Options.Default("s3://fis-configs/FisConfigs/", slowSeconds: 2 * (int)PollBudget.TotalSeconds, hotSeconds: (int)PollBudget.TotalSeconds, maxWaitMilliseconds: (int)MaxWait.TotalMilliseconds) with
+        {
+            Region = "us-east-1",
+            S3EndpointUrl = endpoint,
+            AwsCredentials = new AwsAccessKeys("AKIDEXAMPLE", "secret", null),
+        };
+        var store = new S3FaultConfigurationStore(S3ClientFactory.Create(options), new S3ConfigurationLocation("fis-configs", "FisConfigs/"), "my-function");
+        _poller = new FaultConfigurationPoller(store, options, TimeProvider.System, _logger);
+
+        // The first poll warms the S3 client up (the test runs JIT-compiled; the extension is NativeAOT).
+        await _poller.StartAsync(CancellationToken.None);
+        await _poller.PollInFlight;
+        await Task.Delay(options.SlowPollInterval);
+
+        var invocation = Stopwatch.StartNew();
+        await _poller.OnInvocationAsync(CancellationToken.None);
+        invocation.Stop();
+        var poll = Stopwatch.StartNew();
+        await _poller.PollInFlight;
+        var pollEnded = invocation.Elapsed + poll.Elapsed;
+
+        output.WriteLine($"invocation waited {invocation.Elapsed.TotalMilliseconds:F0} ms (max {MaxWait.TotalMilliseconds} ms); poll ended after {pollEnded.TotalMilliseconds:F0} ms (budget {PollBudget.TotalMilliseconds} ms)");
+        Assert.InRange(invocation.Elapsed, MaxWait - TimeSpan.FromMilliseconds(20), MaxWait + Lateness);
+        Assert.InRange(pollEnded, PollBudget - TimeSpan.FromMilliseconds(20), PollBudget + Lateness);
+        Assert.Equal(2, _logger.Messages(303).Count(m => m.StartsWith("failed to retrieve active fault configurations: timeout.", StringComparison.Ordinal)));
+        Assert.NotEmpty(_held);
+    }
+
+    private string StartSilentServer()
+    {
+        _listener.Start();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    var socket = await _listener.AcceptSocketAsync();
+                    lock (_held)
+                    {
+                        _held.Add(socket);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            {
+                // The listener was stopped at the end of the test.
+            }
+        });
+        return $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    }
+}
