@@ -7,7 +7,9 @@ internal sealed record BenchOptions
 {
     public const string Usage = """
         fis-bench [options]
-          --only PARTS         comma-separated subset of size,startup,memory,latency,delay,percentage (default: all)
+          --only PARTS         comma-separated subset of size,versus,startup,memory,latency,delay,percentage (default: all)
+          --rust PATH          the Rust reference proxy binary for the versus part (scripts/bench.sh builds it)
+          --soak N             1 MiB invocations of the versus part's memory soak (default: 10000)
           --binary PATH        the published fis-extension (default: artifacts/publish/FisExtension/release_linux-x64/fis-extension)
           --layer PATH         the layer zip (default: artifacts/layer/fis-extension-x86_64.zip)
           --out DIR            where results.md and results.json go (default: artifacts/bench)
@@ -49,6 +51,10 @@ internal sealed record BenchOptions
 
     public int Seed { get; init; } = 42;
 
+    public string? RustBinaryPath { get; init; }
+
+    public int SoakInvocations { get; init; } = 10_000;
+
     public IReadOnlyDictionary<string, string> ExtensionEnvironment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message on a bad one.</summary>
@@ -74,6 +80,8 @@ internal sealed record BenchOptions
                 "--delays" => options with { Delays = Positive(name, Value()) },
                 "--invocations" => options with { PercentageInvocations = Positive(name, Value()) },
                 "--seed" => options with { Seed = Positive(name, Value()) },
+                "--rust" => options with { RustBinaryPath = Value() },
+                "--soak" => options with { SoakInvocations = Positive(name, Value()) },
                 "--env" => options with { ExtensionEnvironment = WithVariable(options.ExtensionEnvironment, Value()) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -90,12 +98,13 @@ internal sealed record BenchOptions
             parts |= name.ToUpperInvariant() switch
             {
                 "SIZE" or "SIZES" => BenchPart.Size,
+                "VERSUS" => BenchPart.Versus,
                 "STARTUP" => BenchPart.Startup,
                 "MEMORY" or "RSS" => BenchPart.Memory,
                 "LATENCY" => BenchPart.Latency,
                 "DELAY" => BenchPart.Delay,
                 "PERCENTAGE" => BenchPart.Percentage,
-                _ => throw new ArgumentException($"--only: '{name}' is not one of size, startup, memory, latency, delay, percentage"),
+                _ => throw new ArgumentException($"--only: '{name}' is not one of size, versus, startup, memory, latency, delay, percentage"),
             };
         }
 
