@@ -9,6 +9,10 @@ internal sealed record ProxySubject(string Name, string BinaryPath, string PortV
     public static ProxySubject FisExtension(BenchOptions options) =>
         new("fis-extension", options.BinaryPath, "AWS_FIS_PROXY_LISTENER_PORT", options.ExtensionEnvironment);
 
+    /// <summary>A second build of fis-extension (or the same with other settings), for an A/B comparison in one run.</summary>
+    public static ProxySubject Candidate(BenchOptions options) =>
+        new("candidate", options.CandidateBinaryPath ?? options.BinaryPath, "AWS_FIS_PROXY_LISTENER_PORT", options.CandidateEnvironment);
+
     public static ProxySubject RustReference(string binaryPath) =>
         new("rust-hyper", binaryPath, "RUST_PROXY_PORT", new Dictionary<string, string>());
 }

@@ -14,7 +14,9 @@ internal static class VersusBenchmark
 
     public static async Task<VersusResult> MeasureAsync(BenchOptions options, string rustBinary, ExtensionOutputAudit audit)
     {
-        ProxySubject[] subjects = [ProxySubject.FisExtension(options), ProxySubject.RustReference(rustBinary)];
+        ProxySubject[] subjects = options.CandidateBinaryPath is not null || options.CandidateEnvironment.Count > 0
+            ? [ProxySubject.FisExtension(options), ProxySubject.Candidate(options), ProxySubject.RustReference(rustBinary)]
+            : [ProxySubject.FisExtension(options), ProxySubject.RustReference(rustBinary)];
         await using var directApi = await RemoteLambdaApi.StartAsync();
         var apis = new List<RemoteLambdaApi>();
         try
