@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the published extension against a fake Runtime+Extensions API: binary and layer size, start to
-# registered, shutdown, idle RSS, and latency added per forwarded request (proxied vs direct, interleaved).
+# registered, shutdown, idle RSS, and latency added per forwarded request (proxied vs direct, interleaved); and,
+# side by side with the Rust reference proxy in the same run, every overhead target as a ratio.
 # Writes artifacts/bench/results.md and results.json and prints the table. Arguments go to the benchmark
 # program, e.g. `scripts/bench.sh --only startup,latency`; `--help` lists them.
 set -euo pipefail
@@ -15,6 +16,20 @@ elif [ -n "$(find src/FisExtension Directory.Build.props Directory.Packages.prop
   echo "warning: src/FisExtension changed since $binary was published; run scripts/build-layer.sh to measure the current code" >&2
 fi
 
+# The Rust reference (../shared/peers/rust-hyper), measured side by side in the versus part, built offline from
+# Debian's packaged crates.
+rust_layer="$PWD/artifacts/bench/rust-hyper"
+rust_binary="$rust_layer/extensions/rust-hyper"
+peer="../shared/peers/rust-hyper"
+if [ ! -x "$rust_binary" ] || [ -n "$(find "$peer" -newer "$rust_binary" -type f -print -quit 2>/dev/null)" ]; then
+  if ! command -v cargo >/dev/null || ! compgen -G "/usr/share/cargo/registry/hyper-0*" >/dev/null; then
+    echo "installing the Rust toolchain and Debian's hyper and tokio crates…" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cargo rustc librust-hyper-dev librust-tokio-dev >/dev/null
+  fi
+  echo "building the Rust reference proxy…" >&2
+  OUT="$rust_layer" bash "$peer/build.sh" >&2
+fi
+
 # Built first so that compiler output stays out of the results and the build does not overlap the measurement.
 build_log="artifacts/bench-build.log"
 mkdir -p artifacts
@@ -25,4 +40,4 @@ if ! dotnet build -c Release tests/FisExtension.Benchmarks/FisExtension.Benchmar
 fi
 
 exec dotnet run -c Release --no-build --project tests/FisExtension.Benchmarks -- \
-  --binary "$PWD/$binary" --layer "$PWD/$layer" --out "$PWD/artifacts/bench" "$@"
+  --binary "$PWD/$binary" --layer "$PWD/$layer" --rust "$rust_binary" --out "$PWD/artifacts/bench" "$@"

@@ -7,7 +7,11 @@ internal sealed record BenchOptions
 {
     public const string Usage = """
         fis-bench [options]
-          --only PARTS         comma-separated subset of size,startup,memory,latency,delay,percentage (default: all)
+          --only PARTS         comma-separated subset of size,versus,startup,memory,latency,delay,percentage (default: all)
+          --rust PATH          the Rust reference proxy binary for the versus part (scripts/bench.sh builds it)
+          --candidate PATH     a second fis-extension build measured beside the first in the versus part (A/B in one run)
+          --candidate-env NAME=VALUE  extra environment variable for the candidate only, repeatable
+          --soak N             1 MiB invocations of the versus part's memory soak (default: 10000)
           --binary PATH        the published fis-extension (default: artifacts/publish/FisExtension/release_linux-x64/fis-extension)
           --layer PATH         the layer zip (default: artifacts/layer/fis-extension-x86_64.zip)
           --out DIR            where results.md and results.json go (default: artifacts/bench)
@@ -49,6 +53,14 @@ internal sealed record BenchOptions
 
     public int Seed { get; init; } = 42;
 
+    public string? RustBinaryPath { get; init; }
+
+    public int SoakInvocations { get; init; } = 10_000;
+
+    public string? CandidateBinaryPath { get; init; }
+
+    public IReadOnlyDictionary<string, string> CandidateEnvironment { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, string> ExtensionEnvironment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message on a bad one.</summary>
@@ -74,6 +86,10 @@ internal sealed record BenchOptions
                 "--delays" => options with { Delays = Positive(name, Value()) },
                 "--invocations" => options with { PercentageInvocations = Positive(name, Value()) },
                 "--seed" => options with { Seed = Positive(name, Value()) },
+                "--rust" => options with { RustBinaryPath = Value() },
+                "--candidate" => options with { CandidateBinaryPath = Value() },
+                "--candidate-env" => options with { CandidateEnvironment = WithVariable(options.CandidateEnvironment, Value()) },
+                "--soak" => options with { SoakInvocations = Positive(name, Value()) },
                 "--env" => options with { ExtensionEnvironment = WithVariable(options.ExtensionEnvironment, Value()) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -90,12 +106,13 @@ internal sealed record BenchOptions
             parts |= name.ToUpperInvariant() switch
             {
                 "SIZE" or "SIZES" => BenchPart.Size,
+                "VERSUS" => BenchPart.Versus,
                 "STARTUP" => BenchPart.Startup,
                 "MEMORY" or "RSS" => BenchPart.Memory,
                 "LATENCY" => BenchPart.Latency,
                 "DELAY" => BenchPart.Delay,
                 "PERCENTAGE" => BenchPart.Percentage,
-                _ => throw new ArgumentException($"--only: '{name}' is not one of size, startup, memory, latency, delay, percentage"),
+                _ => throw new ArgumentException($"--only: '{name}' is not one of size, versus, startup, memory, latency, delay, percentage"),
             };
         }
 

@@ -11,5 +11,6 @@ internal enum BenchPart
     Latency = 8,
     Delay = 16,
     Percentage = 32,
-    All = Size | Startup | Memory | Latency | Delay | Percentage,
+    Versus = 64,
+    All = Size | Startup | Memory | Latency | Delay | Percentage | Versus,
 }

@@ -12,6 +12,7 @@ internal sealed record BenchReport(
     string Binary,
     IReadOnlyDictionary<string, string> ExtraExtensionEnvironment,
     SizeResult? Size,
+    VersusResult? Versus,
     StartupResult? Startup,
     MemoryResult? Memory,
     IReadOnlyList<LatencyResult> Latency,

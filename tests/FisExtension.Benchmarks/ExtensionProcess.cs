@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace FisExtension.Benchmarks;
 
-/// <summary>The published <c>fis-extension</c> running as a child process against the fake API, its output kept.</summary>
+/// <summary>A proxy extension (the published <c>fis-extension</c>, or the Rust reference) running as a child process against the fake API, its output kept.</summary>
 internal sealed class ExtensionProcess : IDisposable
 {
     private readonly Process _process;
@@ -31,10 +31,10 @@ internal sealed class ExtensionProcess : IDisposable
     /// <summary>Every stdout and stderr line so far, stderr lines marked.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
-    public static ExtensionProcess Start(string binaryPath, string runtimeApi, IReadOnlyDictionary<string, string> extraEnvironment)
+    public static ExtensionProcess Start(ProxySubject subject, string runtimeApi)
     {
         var listenerPort = FreePort.Find();
-        var info = new ProcessStartInfo(binaryPath)
+        var info = new ProcessStartInfo(subject.BinaryPath)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -45,11 +45,11 @@ internal sealed class ExtensionProcess : IDisposable
         info.Environment.Clear();
         info.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         info.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
-        info.Environment["AWS_FIS_PROXY_LISTENER_PORT"] = listenerPort.ToString(CultureInfo.InvariantCulture);
+        info.Environment[subject.PortVariable] = listenerPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = FaultConfigurationFolder.FunctionName;
         info.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
         info.Environment["AWS_REGION"] = "us-east-1";
-        foreach (var (name, value) in extraEnvironment)
+        foreach (var (name, value) in subject.Environment)
         {
             info.Environment[name] = value;
         }

@@ -12,8 +12,10 @@ namespace FisExtension.Benchmarks;
 /// by <see cref="SendShutdown"/>, an invocation <c>/next</c> that answers at once, and <c>/response</c> and
 /// <c>/error</c>, whose outcome it keeps per request id for the fault parts to count.
 /// Both the direct and the proxied loops hit this same server, so its own cost cancels out of the difference.
+/// An extension registered for <c>INVOKE</c> gets one INVOKE event per <c>/next</c>, as Lambda sends it. Run out of
+/// process (<see cref="FakeApiServer"/>), it is driven through the <c>/bench/…</c> control paths.
 /// </summary>
-internal sealed class FakeLambdaApi : IAsyncDisposable
+internal sealed class FakeLambdaApi : ILambdaApiDouble, IAsyncDisposable
 {
     private const string ShutdownEvent = """{"eventType":"SHUTDOWN","shutdownReason":"spindown","deadlineMs":0}""";
     private static readonly byte[] Accepted = """{"status":"OK"}"""u8.ToArray();
@@ -21,6 +23,7 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Channel<Registration> _registrations = Channel.CreateUnbounded<Registration>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _shutdowns = new();
+    private readonly ConcurrentDictionary<string, Channel<string>> _invokeEvents = new();
     private readonly ConcurrentDictionary<string, byte> _openInvocations = new();
     private readonly ConcurrentDictionary<string, InvocationOutcome> _outcomes = new();
     private readonly byte[] _event;
@@ -83,6 +86,12 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
     /// <summary>Releases the extension's pending (or next) <c>event/next</c> with SHUTDOWN.</summary>
     public void SendShutdown(string extensionId) => ShutdownFor(extensionId).TrySetResult();
 
+    public Task SendShutdownAsync(string extensionId)
+    {
+        SendShutdown(extensionId);
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// From now on <c>/next</c> waits, as it does between invocations in Lambda, until <see cref="ReleaseNextInvocations"/>.
     /// The task completes when a <c>/next</c> is waiting.
@@ -123,26 +132,63 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
                 && path.EndsWith("/error", StringComparison.Ordinal) => InvocationResultAsync(context, path["/2018-06-01/runtime/invocation/".Length..^"/error".Length], ErrorOutcome(context)),
             ("POST", "/2020-01-01/extension/register") => RegisterAsync(context),
             ("GET", "/2020-01-01/extension/event/next") => NextExtensionEventAsync(context),
+            ("GET", "/bench/registration") => ControlNextRegistrationAsync(context),
+            ("POST", _) when path.StartsWith("/bench/shutdown/", StringComparison.Ordinal) => ControlShutdown(context, path["/bench/shutdown/".Length..]),
             _ => NotFound(context),
         };
     }
 
-    private Task RegisterAsync(HttpContext context)
+    private async Task RegisterAsync(HttpContext context)
     {
         var arrived = Stopwatch.GetTimestamp();
         var id = Guid.NewGuid().ToString();
+        using (var body = new StreamReader(context.Request.Body))
+        {
+            if ((await body.ReadToEndAsync(context.RequestAborted)).Contains("\"INVOKE\"", StringComparison.Ordinal))
+            {
+                _invokeEvents[id] = Channel.CreateUnbounded<string>();
+            }
+        }
+
         _registrations.Writer.TryWrite(new Registration(id, context.Request.Headers["Lambda-Extension-Name"].ToString(), arrived));
         context.Response.Headers["Lambda-Extension-Identifier"] = id;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync("""{"functionName":"bench","functionVersion":"$LATEST","handler":"bench.handler"}""");
+        await context.Response.WriteAsync("""{"functionName":"bench","functionVersion":"$LATEST","handler":"bench.handler"}""");
     }
 
     private async Task NextExtensionEventAsync(HttpContext context)
     {
         var id = context.Request.Headers["Lambda-Extension-Identifier"].ToString();
-        await ShutdownFor(id).Task.WaitAsync(context.RequestAborted);
+        var shutdown = ShutdownFor(id).Task;
+        var eventBody = ShutdownEvent;
+        if (_invokeEvents.TryGetValue(id, out var invokes))
+        {
+            var invoke = invokes.Reader.ReadAsync(context.RequestAborted).AsTask();
+            if (await Task.WhenAny(invoke, shutdown).WaitAsync(context.RequestAborted) == invoke)
+            {
+                eventBody = await invoke;
+            }
+        }
+        else
+        {
+            await shutdown.WaitAsync(context.RequestAborted);
+        }
+
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(ShutdownEvent);
+        await context.Response.WriteAsync(eventBody);
+    }
+
+    private async Task ControlNextRegistrationAsync(HttpContext context)
+    {
+        var registration = await NextRegistrationAsync(TimeSpan.FromSeconds(10));
+        await context.Response.WriteAsync(string.Join('\n', registration.ExtensionId, registration.ExtensionName, registration.ArrivedTimestamp.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private Task ControlShutdown(HttpContext context, string extensionId)
+    {
+        SendShutdown(extensionId);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
     }
 
     private async Task NextInvocationAsync(HttpContext context)
@@ -155,9 +201,15 @@ internal sealed class FakeLambdaApi : IAsyncDisposable
 
         var requestId = Interlocked.Increment(ref _invocationCounter).ToString(CultureInfo.InvariantCulture);
         _openInvocations[requestId] = 0;
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        foreach (var invokes in _invokeEvents.Values)
+        {
+            invokes.Writer.TryWrite($$$"""{"eventType":"INVOKE","deadlineMs":{{{deadline}}},"requestId":"{{{requestId}}}","invokedFunctionArn":"arn:aws:lambda:us-east-1:123456789012:function:bench","tracing":{"type":"X-Amzn-Trace-Id","value":"Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0"}}""");
+        }
+
         var headers = context.Response.Headers;
         headers["Lambda-Runtime-Aws-Request-Id"] = requestId;
-        headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        headers["Lambda-Runtime-Deadline-Ms"] = deadline;
         headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:bench";
         headers["Lambda-Runtime-Trace-Id"] = "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0";
         context.Response.ContentType = "application/json";

@@ -19,6 +19,11 @@ internal static class MarkdownReport
 
         Line(md, "Latency is measured as proxied vs direct in interleaved blocks within one run: compare the ratio and the added time, not absolute values, across machines.");
         Line(md);
+        if (report.Versus is { } versus)
+        {
+            VersusMarkdown.Render(md, versus, report.Size);
+        }
+
         Line(md, "| metric | value | notes |");
         Line(md, "|---|---|---|");
         if (report.Size is { } size)

@@ -2,6 +2,13 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using FisExtension.Benchmarks;
 
+// A typical small invocation event; the runtime's response body is what varies between the latency runs.
+var invocationEvent = """{"version":"2.0","routeKey":"GET /bench","rawPath":"/bench","headers":{"accept":"application/json"},"isBase64Encoded":false}"""u8.ToArray();
+if (args is [FakeApiServer.Flag])
+{
+    return await FakeApiServer.RunAsync(invocationEvent);
+}
+
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(BenchOptions.Usage);
@@ -38,8 +45,19 @@ DelayResult? delay = null;
 DelaySamples? delaySamples = null;
 var percentage = new List<PercentageResult>();
 
-// A typical small invocation event; the runtime's response body is what varies between the latency runs.
-var invocationEvent = """{"version":"2.0","routeKey":"GET /bench","rawPath":"/bench","headers":{"accept":"application/json"},"isBase64Encoded":false}"""u8.ToArray();
+VersusResult? versus = null;
+if (options.Parts.HasFlag(BenchPart.Versus))
+{
+    if (options.RustBinaryPath is { } rust && File.Exists(rust))
+    {
+        versus = await VersusBenchmark.MeasureAsync(options, rust, audit);
+    }
+    else
+    {
+        Console.Error.WriteLine("versus: skipped, no Rust reference binary (--rust PATH; scripts/bench.sh builds it)");
+    }
+}
+
 await using (var api = await FakeLambdaApi.StartAsync(invocationEvent))
 {
     if (options.Parts.HasFlag(BenchPart.Size))
@@ -92,6 +110,7 @@ var report = new BenchReport(
     Path.GetFullPath(options.BinaryPath),
     options.ExtensionEnvironment,
     size,
+    versus,
     startup,
     memory,
     latency,

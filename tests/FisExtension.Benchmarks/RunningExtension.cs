@@ -8,10 +8,10 @@ internal sealed class RunningExtension : IDisposable
     /// <summary>Lambda's whole shutdown budget with external extensions; beyond it Lambda would SIGKILL.</summary>
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly FakeLambdaApi _api;
+    private readonly ILambdaApiDouble _api;
     private readonly ExtensionOutputAudit _audit;
 
-    private RunningExtension(FakeLambdaApi api, ExtensionOutputAudit audit, ExtensionProcess process, Registration registration)
+    private RunningExtension(ILambdaApiDouble api, ExtensionOutputAudit audit, ExtensionProcess process, Registration registration)
     {
         _api = api;
         _audit = audit;
@@ -28,9 +28,12 @@ internal sealed class RunningExtension : IDisposable
 
     public double StartToRegisteredMilliseconds => Elapsed.Milliseconds(Process.StartedTimestamp, Registration.ArrivedTimestamp);
 
-    public static async Task<RunningExtension> StartAsync(FakeLambdaApi api, BenchOptions options, ExtensionOutputAudit audit)
+    public static Task<RunningExtension> StartAsync(ILambdaApiDouble api, BenchOptions options, ExtensionOutputAudit audit) =>
+        StartAsync(api, ProxySubject.FisExtension(options), audit);
+
+    public static async Task<RunningExtension> StartAsync(ILambdaApiDouble api, ProxySubject subject, ExtensionOutputAudit audit)
     {
-        var process = ExtensionProcess.Start(options.BinaryPath, api.Address, options.ExtensionEnvironment);
+        var process = ExtensionProcess.Start(subject, api.Address);
         try
         {
             var registration = await api.NextRegistrationAsync(RegistrationTimeout);
@@ -42,7 +45,7 @@ internal sealed class RunningExtension : IDisposable
             var output = string.Join(Environment.NewLine, process.Output);
             process.Dispose();
             audit.Add(process.Output);
-            throw new InvalidOperationException($"the extension did not register within {RegistrationTimeout.TotalSeconds} s ({exited}). Output:{Environment.NewLine}{output}");
+            throw new InvalidOperationException($"{subject.Name} did not register within {RegistrationTimeout.TotalSeconds} s ({exited}). Output:{Environment.NewLine}{output}");
         }
     }
 
@@ -50,7 +53,7 @@ internal sealed class RunningExtension : IDisposable
     public async Task<double?> ShutdownAsync()
     {
         var sent = System.Diagnostics.Stopwatch.GetTimestamp();
-        _api.SendShutdown(Registration.ExtensionId);
+        await _api.SendShutdownAsync(Registration.ExtensionId);
         var exited = await Process.WaitForExitAsync(ShutdownTimeout);
         return exited is { } at ? Elapsed.Milliseconds(sent, at) : null;
     }
