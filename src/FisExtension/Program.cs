@@ -29,9 +29,10 @@ var metrics = EmfMetricWriter.Create(options, Console.Out, time);
 // 1b. An S3 location needs OpenSSL, and where .NET finds none its first use aborts the process (Amazon Linux 2):
 // check before any TLS use, and run without faults when it is missing.
 var s3Unusable = OpenSslAvailability.LeavesS3Unusable(options, Environment.GetEnvironmentVariable, logger);
+var polls = new PollCompletedSignal();
 await using var faults = s3Unusable
     ? new DisabledFaultConfigurationSource()
-    : FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new EmfPollObserver(metrics, time));
+    : FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([polls, new EmfPollObserver(metrics, time)]));
 using var upstream = UpstreamInvokerFactory.Create();
 using var shutdown = new CancellationTokenSource();
 
@@ -40,7 +41,7 @@ using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal
 using var onSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; shutdown.Cancel(); });
 
 // 2. Bind the proxy listener before registering: Lambda starts the runtime only after every extension registered.
-var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics));
+var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics), polls);
 var proxy = await ProxyHost.TryStartAsync(options, upstream, injection, logs, logger, shutdown.Token);
 
 // 3. Register at the original endpoint, under the file name Lambda knows this extension by.

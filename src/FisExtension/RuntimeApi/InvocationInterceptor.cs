@@ -16,8 +16,11 @@ internal sealed class InvocationInterceptor(
     string upstreamAddress,
     TimeProvider time,
     FaultTelemetry telemetry,
+    PollCompletedSignal polls,
     CancellationToken shutdown)
 {
+    private readonly FaultBoundDelay _delay = new(faults, polls, time);
+
     // A result never posted (the runtime crashed) is forgotten after its deadline; without one, after the longest
     // a Lambda invocation may run.
     private static readonly TimeSpan FallbackLifetime = TimeSpan.FromMinutes(15);
@@ -55,13 +58,18 @@ internal sealed class InvocationInterceptor(
 
             if (plan.DelayFault is { } delay)
             {
-                telemetry.Delaying(delay, requestId);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown);
-                await PreciseDelay.WaitAsync(plan.Delay, time, linked.Token).ConfigureAwait(false);
+                await DelayAsync(delay, plan.Delay, requestId, cancellationToken).ConfigureAwait(false);
             }
 
             if (plan.OverrideFault is not { } overrideFault)
             {
+                return current;
+            }
+
+            // The override's fault may have ended during the delay: then the handler runs and its result stands.
+            if (!faults.Current.StillActive(overrideFault, time.GetUtcNow()))
+            {
+                telemetry.OverrideEnded(overrideFault, requestId);
                 return current;
             }
 
@@ -106,8 +114,35 @@ internal sealed class InvocationInterceptor(
         }
     }
 
-    /// <summary>The override waiting for this invocation's result, if its plan had one.</summary>
-    public bool TryTakeOverride(string requestId, out PendingOverride pending) => registry.TryTake(requestId, out pending);
+    /// <summary>
+    /// The override waiting for this invocation's result, if its plan had one and its fault is still active: a
+    /// fault that ended (or whose object was deleted) before the result arrived leaves the result unchanged.
+    /// </summary>
+    public bool TryTakeOverride(string requestId, out PendingOverride pending)
+    {
+        if (!registry.TryTake(requestId, out pending))
+        {
+            return false;
+        }
+
+        if (faults.Current.StillActive(pending.Fault, time.GetUtcNow()))
+        {
+            return true;
+        }
+
+        telemetry.OverrideEnded(pending.Fault, requestId);
+        return false;
+    }
+
+    /// <summary>Holds the event back for the delay fault, until its time has passed or the fault has ended, whichever comes first.</summary>
+    private async Task DelayAsync(FaultDefinition fault, TimeSpan requested, string requestId, CancellationToken cancellationToken)
+    {
+        telemetry.Delaying(fault, requestId);
+        var started = time.GetTimestamp();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown);
+        var release = await _delay.WaitAsync(fault, requested, linked.Token).ConfigureAwait(false);
+        telemetry.DelayReleased(fault, requestId, release, time.GetElapsedTime(started));
+    }
 
     /// <summary>
     /// Answers the runtime's result (a response, streamed or not, or an error) with the override: the handler's

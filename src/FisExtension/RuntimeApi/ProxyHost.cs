@@ -77,6 +77,7 @@ internal static class ProxyHost
             options.UpstreamRuntimeApi,
             injection.Time,
             injection.Telemetry,
+            injection.Polls,
             app.Lifetime.ApplicationStopping);
         var proxy = new RuntimeApiProxy(
             app.Services.GetRequiredService<IHttpForwarder>(),

@@ -11,9 +11,17 @@ internal static class FisLogLine
     /// <summary>Every line starts with this, so that searches written for the AWS extension keep working.</summary>
     public const string Prefix = "AWS FIS EXTENSION - ";
 
+    /// <summary>
+    /// The one place every line goes through: the message, the exception's message and the request id are
+    /// sanitised here (<see cref="LogValue"/>), so that whatever a caller passes, one event is one line and no
+    /// secret reaches it. Messages rendered by <see cref="SafeLogMessage"/> pass unchanged, as sanitising twice
+    /// changes nothing.
+    /// </summary>
     public static string Format(LogFormat format, DateTimeOffset timestamp, LogLevel level, string message, string? requestId, Exception? exception)
     {
-        var text = exception is null ? message : $"{message}: {exception.GetType().Name}: {exception.Message}";
+        message = LogValue.Sanitize(message, LogValue.MessageCap);
+        requestId = requestId is null ? null : LogValue.Sanitize(requestId);
+        var text = exception is null ? message : $"{message}: {exception.GetType().Name}: {LogValue.Sanitize(exception.Message)}";
         if (format == LogFormat.Text)
         {
             return requestId is null ? $"{Prefix}{text}" : $"{Prefix}{text} (requestId {requestId})";

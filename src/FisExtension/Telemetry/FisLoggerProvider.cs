@@ -5,7 +5,8 @@ namespace FisExtension.Telemetry;
 
 /// <summary>
 /// Writes every log event as one FIS-compatible line to standard output, which Lambda sends to the function's
-/// log stream. A <c>requestId</c> field of a structured log event is carried into the line.
+/// log stream. A <c>requestId</c> field of a structured log event is carried into the line. Every value of an event
+/// is escaped, redacted and capped on its own (<see cref="SafeLogMessage"/>) before the line is formatted.
 /// </summary>
 internal sealed class FisLoggerProvider(LogFormat format, LogLevel minimumLevel, TextWriter output, TimeProvider time) : ILoggerProvider
 {
@@ -52,7 +53,7 @@ internal sealed class FisLoggerProvider(LogFormat format, LogLevel minimumLevel,
                 }
             }
 
-            provider.Write(FisLogLine.Format(provider.Format, provider.Time.GetUtcNow(), logLevel, formatter(state, exception), requestId, exception));
+            provider.Write(FisLogLine.Format(provider.Format, provider.Time.GetUtcNow(), logLevel, SafeLogMessage.Render(state, exception, formatter), requestId, exception));
         }
     }
 

@@ -52,5 +52,14 @@ internal static partial class Log
 
     [LoggerMessage(406, LogLevel.Error, "could not apply the fault; the invocation continues without it")]
     public static partial void FaultNotApplied(ILogger logger, string requestId, Exception exception);
+
+    [LoggerMessage(407, LogLevel.Information, "released the start delay after {ElapsedMilliseconds} of {Milliseconds} milliseconds: the fault ended at its end time (experiment {ExperimentId}, action {ActionName})")]
+    public static partial void DelayReleasedAtEndTime(ILogger logger, string requestId, long elapsedMilliseconds, int milliseconds, string experimentId, string actionName);
+
+    [LoggerMessage(408, LogLevel.Information, "released the start delay after {ElapsedMilliseconds} of {Milliseconds} milliseconds: the configuration location no longer lists the fault, so its action ended or the experiment was stopped (experiment {ExperimentId}, action {ActionName})")]
+    public static partial void DelayReleasedWhenRemoved(ILogger logger, string requestId, long elapsedMilliseconds, int milliseconds, string experimentId, string actionName);
+
+    [LoggerMessage(409, LogLevel.Information, "the fault ended before the function's result arrived: the result passes unchanged (experiment {ExperimentId}, action {ActionName})")]
+    public static partial void OverrideEndedBeforeResult(ILogger logger, string requestId, string experimentId, string actionName);
 }
 #pragma warning restore SYSLIB1015

@@ -1,0 +1,8 @@
+namespace FisExtension.Experiments.Templates;
+
+public enum SelectionKind
+{
+    All,
+    Count,
+    Percent,
+}

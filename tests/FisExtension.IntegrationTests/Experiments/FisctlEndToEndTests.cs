@@ -1,0 +1,70 @@
+using FisExtension.Experiments.Cli;
+using FisExtension.Experiments.Tests.Harness;
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Experiments;
+
+/// <summary>fisctl and the real published extension together: the objects fisctl writes are the faults the extension injects.</summary>
+public sealed class FisctlEndToEndTests
+{
+    private const int DelayMilliseconds = 2000;
+
+    private sealed class Fixed(int seed, string experimentId) : FisExtension.Experiments.Targeting.ISeedSource, FisExtension.Experiments.Running.IExperimentIdSource
+    {
+        public int NextSeed() => seed;
+
+        public string NextId() => experimentId;
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task FisctlStart_DelaysTheFunction_AndStoppingFisctlEndsTheDelay()
+    {
+        using var faults = new FaultObjectWriter();
+        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("fis-test-function"));
+        var template = Path.Combine(faults.Directory, "template.json");
+        await File.WriteAllTextAsync(template, $$"""
+            {
+              "description": "fisctl end to end",
+              "targets": { "Function": { "resourceType": "aws:lambda:function", "resourceArns": ["{{api.Functions[0].Arn}}"], "selectionMode": "ALL" } },
+              "actions": {
+                "inject-delay": {
+                  "actionId": "aws:lambda:invocation-add-delay",
+                  "parameters": { "duration": "PT10M", "startupDelayMilliseconds": "{{DelayMilliseconds}}" },
+                  "targets": { "Functions": "Function" }
+                }
+              },
+              "stopConditions": [{ "source": "none" }]
+            }
+            """);
+        using var stop = new CancellationTokenSource();
+        var ids = new Fixed(1, "EXPe2e");
+        var services = new FisctlServices
+        {
+            Time = TimeProvider.System,
+            Seeds = ids,
+            ExperimentIds = ids,
+            GetEnvironmentVariable = _ => null,
+            Out = TextWriter.Null,
+            Error = TextWriter.Null,
+            CreateHttpHandler = () => new SocketsHttpHandler(),
+        };
+        var objectPath = Path.Combine(faults.FunctionDirectory, "EXPe2e-inject-delay.json");
+        var payload = Json.Event(("action", "echo"));
+
+        var fisctl = FisctlCommandLine.RunAsync(["experiment", "start", template, "--endpoint", api.Endpoint.ToString(), "--location", faults.Directory + "/"], services, stop.Token);
+        Assert.True(await Eventually.TrueAsync(() => File.Exists(objectPath)), "fisctl did not write the object");
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
+        var delayed = await harness.Emulator.InvokeAsync(payload);
+        await stop.CancelAsync();
+        var exitCode = await fisctl;
+        await Task.Delay(TimeSpan.FromMilliseconds(1200));  // one hot poll (1 s, FaultFunctions) and a margin
+        var after = await harness.Emulator.InvokeAsync(payload);
+
+        Assert.True(delayed.Duration >= TimeSpan.FromMilliseconds(DelayMilliseconds), $"the invocation during the experiment took {delayed.Duration.TotalMilliseconds} ms");
+        Assert.True(await harness.ExtensionLoggedAsync($"adding {DelayMilliseconds} milliseconds of latency to function invocation (experiment EXPe2e, action inject-delay)"));
+        Assert.Equal(130, exitCode);
+        Assert.False(File.Exists(objectPath));
+        Assert.True(after.Duration < TimeSpan.FromMilliseconds(DelayMilliseconds), $"the invocation after the experiment took {after.Duration.TotalMilliseconds} ms");
+        Assert.Equal(payload, after.Payload);
+    }
+}

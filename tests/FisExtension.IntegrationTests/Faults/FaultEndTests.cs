@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Xunit.Abstractions;
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Faults;
+
+/// <summary>
+/// Every fault ends on time: a held start delay is released at its fault's end time or when a poll no longer lists
+/// its object (FIS deletes the objects when an action ends or the experiment is stopped), and a pending override
+/// whose fault ended before the handler's result arrived is not applied. The test plays the runtime through the
+/// proxy and records when each event reached it.
+/// </summary>
+public sealed class FaultEndTests(ITestOutputHelper output)
+{
+    // The longest delay FIS allows: without a release it would outlast every test here.
+    private const string LongestDelay = "900000";
+
+    // Clock and scheduling noise on a shared 2-core machine; an unreleased delay misses this by minutes.
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(750);
+
+    // FaultFunctions polls every second while a fault is known.
+    private static readonly TimeSpan HotInterval = TimeSpan.FromSeconds(1);
+
+    [Fact(Timeout = 60_000)]
+    public async Task DelayOutlastingItsFault_IsReleasedAtTheFaultsEndTime()
+    {
+        using var faults = new FaultObjectWriter();
+        var parameters = new Dictionary<string, object> { ["startupDelayMilliseconds"] = LongestDelay };
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+        faults.Write("EXPends", "inject-delay", FaultObjectWriter.AddDelay, start, start.AddMinutes(30), parameters);
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults) with { Timeout = TimeSpan.FromSeconds(40) });
+        var arrivals = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await using var runtime = EchoRuntime.Start(harness, beforeAnswer: next => Record(arrivals, next));
+        var payload = Json.Event(("n", 1));
+
+        // The end moves to about 3 s after the invocation starts, once the environment is up and a poll has read it.
+        await harness.Emulator.InitializeAsync();
+        var end = DateTimeOffset.UtcNow + HotInterval + TimeSpan.FromMilliseconds(200) + TimeSpan.FromSeconds(3);
+        faults.Write("EXPends", "inject-delay", FaultObjectWriter.AddDelay, start, end, parameters);
+        await Task.Delay(HotInterval + TimeSpan.FromMilliseconds(200));
+        var invoked = DateTimeOffset.UtcNow;
+        var result = await harness.Emulator.InvokeAsync(payload);
+
+        Assert.True(invoked < end - TimeSpan.FromSeconds(1), $"the invocation started only {(end - invoked).TotalMilliseconds:F0} ms before the end");
+        Assert.False(result.TimedOut, "the delay outlived its fault until the function timed out");
+        Assert.Equal(payload, result.Payload);
+        var releasedAfterEnd = arrivals[result.RequestId] - end;
+        output.WriteLine($"900000 ms delay, end {(end - invoked).TotalMilliseconds:F0} ms after the invoke: released {releasedAfterEnd.TotalMilliseconds:F0} ms after the end; invocation took {result.Duration.TotalMilliseconds:F0} ms");
+        Assert.True(releasedAfterEnd >= -Slack && releasedAfterEnd < Slack, $"released {releasedAfterEnd.TotalMilliseconds:F0} ms after the fault's end time");
+        Assert.True(await harness.ExtensionLoggedAsync("the fault ended at its end time"), "no log line says why the delay was cut short");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task DelayWhoseObjectIsDeleted_IsReleasedWithinAboutOneHotInterval()
+    {
+        using var faults = new FaultObjectWriter();
+        var path = faults.WriteActive("EXPstop", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
+        {
+            ["startupDelayMilliseconds"] = LongestDelay,
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults) with { Timeout = TimeSpan.FromSeconds(40) });
+        var arrivals = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await using var runtime = EchoRuntime.Start(harness, beforeAnswer: next => Record(arrivals, next));
+        var payload = Json.Event(("n", 1));
+
+        var invocation = harness.Emulator.InvokeAsync(payload);
+        Assert.True(await harness.ExtensionLoggedAsync($"adding {LongestDelay} milliseconds", TimeSpan.FromSeconds(15)), "the delay never started");
+        var deleted = DateTimeOffset.UtcNow;
+        File.Delete(path);
+        var result = await invocation;
+
+        Assert.False(result.TimedOut, "the delay outlived its deleted object until the function timed out");
+        Assert.Equal(payload, result.Payload);
+        var releasedAfterDelete = arrivals[result.RequestId] - deleted;
+        output.WriteLine($"900000 ms delay, object deleted: released {releasedAfterDelete.TotalMilliseconds:F0} ms after the delete (hot interval {HotInterval.TotalMilliseconds:F0} ms)");
+        Assert.True(releasedAfterDelete < HotInterval + Slack, $"released {releasedAfterDelete.TotalMilliseconds:F0} ms after the object was deleted");
+        Assert.True(await harness.ExtensionLoggedAsync("no longer lists the fault"), "no log line says why the delay was cut short");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ErrorFaultEndingWhileTheHandlerRuns_LetsTheHandlersOwnResultReachTheCaller()
+    {
+        using var faults = new FaultObjectWriter();
+        var t0 = DateTimeOffset.UtcNow;
+        var end = t0.AddSeconds(4);
+        faults.Write("EXPlate", "inject-error", FaultObjectWriter.InvocationError, t0.AddMinutes(-1), end, new Dictionary<string, object>
+        {
+            ["preventExecution"] = false,
+        });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        var handlerRan = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
+        // The handler takes until the fault has ended, then answers with the event's own bytes.
+        await using var runtime = EchoRuntime.Start(harness, beforeAnswer: async next =>
+        {
+            handlerRan[next.RequestId] = DateTimeOffset.UtcNow;
+            await Task.Delay(end + TimeSpan.FromMilliseconds(300) - DateTimeOffset.UtcNow);
+        });
+        var payload = Json.Event(("action", "echo"));
+
+        await harness.Emulator.InitializeAsync();
+        var result = await harness.Emulator.InvokeAsync(payload);
+
+        output.WriteLine($"handler started {(end - handlerRan[result.RequestId]).TotalMilliseconds:F0} ms before the fault's end; caller got: {System.Text.Encoding.UTF8.GetString(result.Payload)}");
+        Assert.True(handlerRan[result.RequestId] < end, "the handler started after the fault ended: the test proves nothing");
+        Assert.Null(result.FunctionError);
+        Assert.Equal(payload, result.Payload);
+        Assert.True(await harness.ExtensionLoggedAsync("the fault ended before the function's result arrived"), "no log line says the override was dropped");
+        Assert.DoesNotContain(ExtensionOutput.Lines(harness), l => l.Contains("injecting an invocation error", StringComparison.Ordinal));
+    }
+
+    private static Task Record(ConcurrentDictionary<string, DateTimeOffset> arrivals, NextInvocation next)
+    {
+        arrivals[next.RequestId] = DateTimeOffset.UtcNow;
+        return Task.CompletedTask;
+    }
+}
