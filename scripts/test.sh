@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# The whole test run, as CI does it: install what a fresh machine lacks, publish the extension NativeAOT
-# (any trim or AOT warning fails it), build the layer, then run every test project.
+# The whole test run, as CI does it: install what a fresh machine lacks, publish the extension NativeAOT for x86_64
+# and arm64 (any trim or AOT warning fails it), build the layers, check that every shipped binary loads on Amazon
+# Linux 2, run every test project, then run the arm64 extension under qemu-user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+phase_started=$(date +%s)
+timings=()
+timed() { timings+=("$1 $(( $(date +%s) - phase_started )) s"); phase_started=$(date +%s); }
+
 bash scripts/install-prerequisites.sh
+timed prerequisites
 bash scripts/build-layer.sh
+timed "publish and layers"
+bash scripts/check-glibc.sh
 mkdir -p artifacts
 status=0
 dotnet test FisExtension.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee artifacts/test-output.txt || status=$?
+timed "test projects"
+bash scripts/check-arm64.sh || status=1
+timed "arm64 under qemu"
+echo "ci timings: ${timings[*]}"
 
 # --- Fuzzing (its own step): the fault object parser and the location parser, 1,000,000 generated cases each,
 # no exception may escape. The ordinary run above uses a small count; FIS_FUZZ_CASES raises it here.

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using FisExtension.Configuration;
 using FisExtension.ExtensionsApi;
 using FisExtension.Faults;
+using FisExtension.Platform;
 using FisExtension.RuntimeApi;
 using FisExtension.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -24,8 +25,14 @@ if (options.RuntimeApi.Length == 0)
 }
 
 var metrics = EmfMetricWriter.Create(options, Console.Out, time);
+
+// 1b. An S3 location needs OpenSSL, and where .NET finds none its first use aborts the process (Amazon Linux 2):
+// check before any TLS use, and run without faults when it is missing.
+var s3Unusable = OpenSslAvailability.LeavesS3Unusable(options, Environment.GetEnvironmentVariable, logger);
 var polls = new PollCompletedSignal();
-await using var faults = FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([polls, new EmfPollObserver(metrics, time)]));
+await using var faults = s3Unusable
+    ? new DisabledFaultConfigurationSource()
+    : FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([polls, new EmfPollObserver(metrics, time)]));
 using var upstream = UpstreamInvokerFactory.Create();
 using var shutdown = new CancellationTokenSource();
 

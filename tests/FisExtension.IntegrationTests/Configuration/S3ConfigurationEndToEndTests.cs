@@ -8,7 +8,7 @@ namespace FisExtension.IntegrationTests.Configuration;
 public sealed class S3ConfigurationEndToEndTests
 {
     private const string Prefix = "FisConfigs/";
-    private const string FunctionName = "fis-test-function";
+    internal const string FunctionName = "fis-test-function";
 
     [Fact(Timeout = 60_000)]
     public async Task FaultObjectInS3_IsPickedUpAtInit_AndInjected()
@@ -46,7 +46,7 @@ public sealed class S3ConfigurationEndToEndTests
         Assert.True(await harness.ExtensionLoggedAsync("failed to retrieve active fault configurations"));
     }
 
-    private static Dictionary<string, string> S3Environment(string endpoint, string accessKey) => new()
+    internal static Dictionary<string, string> S3Environment(string endpoint, string accessKey) => new()
     {
         ["AWS_FIS_CONFIGURATION_LOCATION"] = $"s3://{S3rverProcess.Bucket}/{Prefix}",
         ["AWS_ENDPOINT_URL_S3"] = endpoint,
@@ -57,7 +57,7 @@ public sealed class S3ConfigurationEndToEndTests
     };
 
     /// <summary>Puts the object as FIS would; s3rver takes an unsigned PUT, so the test needs no S3 client of its own.</summary>
-    private static async Task PutFaultAsync(string endpoint, string actionId, string parameters)
+    internal static async Task PutFaultAsync(string endpoint, string actionId, string parameters)
     {
         var now = DateTimeOffset.UtcNow;
         var body = $$"""

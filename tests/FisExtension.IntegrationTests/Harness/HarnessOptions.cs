@@ -22,6 +22,9 @@ internal sealed record HarnessOptions
     /// </summary>
     public bool UseExecWrapper { get; init; } = true;
 
+    /// <summary>What the layer's <c>extensions/fis-extension</c> is: the published binary, or a launcher of it.</summary>
+    public string? ExtensionExecutable { get; init; }
+
     /// <summary>A fault configuration folder the extension polls (a local configuration location).</summary>
     public string? ConfigurationDirectory { get; init; }
 
