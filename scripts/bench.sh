@@ -7,6 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# `scripts/bench.sh --micro [BenchmarkDotNet arguments]`: the in-process hot paths (tests/FisExtension.MicroBenchmarks).
+if [ "${1:-}" = "--micro" ]; then
+  shift
+  exec dotnet run -c Release --project tests/FisExtension.MicroBenchmarks -- --filter "${MICRO_FILTER:-*}" --artifacts artifacts/microbench "$@"
+fi
+
 binary="artifacts/publish/FisExtension/release_linux-x64/fis-extension"
 layer="artifacts/layer/fis-extension-x86_64.zip"
 if [ ! -x "$binary" ] || [ ! -f "$layer" ]; then
