@@ -131,7 +131,7 @@ internal sealed partial class ExecutionEnvironment
             var name = Path.GetFileName(path);
             lock (_gate) _expectedRegistrations[name] = new(TaskCreationOptions.RunContinuationsAsynchronously);
             var process = FunctionProcess.Start(name, [path], ProcessEnvironments.TaskRootOf(function), environment,
-                log.ForSource(LogSources.Extension(name)));
+                log.ForSource(LogSources.Extension(name)), Time);
             lock (_gate) _extensionProcesses.Add(process);
             _ = process.Exited.ContinueWith(exit => OnExtensionExited(name, exit.Result), TaskScheduler.Default);
         }
@@ -148,7 +148,7 @@ internal sealed partial class ExecutionEnvironment
             command = [wrapper, .. command];
         var environment = ProcessEnvironments.ForRuntime(function, options, runtimeApiAddress, LogStreamName);
         var runtime = FunctionProcess.Start(LogSources.Runtime, command, ProcessEnvironments.TaskRootOf(function), environment,
-            log.ForSource(LogSources.Runtime));
+            log.ForSource(LogSources.Runtime), Time);
         lock (_gate) _runtime = runtime;
         _ = runtime.Exited.ContinueWith(exit => OnRuntimeExited(exit.Result), TaskScheduler.Default);
     }

@@ -9,26 +9,37 @@ internal sealed class FunctionProcess : IDisposable
     // both the process and its group id.
     private const string SetSid = "setsid";
 
-    private readonly Process _process;
-    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // What a process wrote just before it exited is still in its pipes when the exit is seen. Its lines belong in the
+    // log before anything the exit causes (Extension.Crash, a reset), so the exit waits for the output's end, but not
+    // for long: a child that inherited the pipes may keep them open.
+    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromMilliseconds(500);
 
-    private FunctionProcess(string name, Process process)
+    private readonly Process _process;
+    private readonly TimeProvider _time;
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Task> _outputDrained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private FunctionProcess(string name, Process process, TimeProvider time)
     {
         Name = name;
         _process = process;
+        _time = time;
     }
 
     public string Name { get; }
 
     public int ProcessGroupId => _process.Id;
 
-    /// <summary>Completes with the exit code when the process itself exits (children may live on in the group).</summary>
+    /// <summary>
+    /// Completes with the exit code when the process itself has exited (children may live on in the group) and what it
+    /// wrote has been logged.
+    /// </summary>
     public Task<int> Exited => _exited.Task;
 
     public bool HasExited => _exited.Task.IsCompleted;
 
     public static FunctionProcess Start(string name, IReadOnlyList<string> command, string workingDirectory,
-        IReadOnlyDictionary<string, string> environment, Action<string> writeLine)
+        IReadOnlyDictionary<string, string> environment, Action<string> writeLine, TimeProvider time)
     {
         var startInfo = new ProcessStartInfo(SetSid)
         {
@@ -43,13 +54,12 @@ internal sealed class FunctionProcess : IDisposable
         foreach (var (key, value) in environment) startInfo.Environment[key] = value;
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var functionProcess = new FunctionProcess(name, process);
+        var functionProcess = new FunctionProcess(name, process, time);
         // Exited, unlike WaitForExitAsync, does not wait for the end of the output, which children may hold open.
-        process.Exited += (_, _) => functionProcess._exited.TrySetResult(SafeExitCode(process));
+        process.Exited += (_, _) => _ = functionProcess.CompleteExitAsync(SafeExitCode(process));
         process.Start();
         process.StandardInput.Close();
-        _ = PumpAsync(process.StandardOutput, writeLine);
-        _ = PumpAsync(process.StandardError, writeLine);
+        functionProcess._outputDrained.SetResult(Task.WhenAll(PumpAsync(process.StandardOutput, writeLine), PumpAsync(process.StandardError, writeLine)));
         return functionProcess;
     }
 
@@ -58,6 +68,13 @@ internal sealed class FunctionProcess : IDisposable
     public void KillGroup() => Signal(Signals.SigKill);
 
     public void Dispose() => _process.Dispose();
+
+    private async Task CompleteExitAsync(int exitCode)
+    {
+        var drained = await _outputDrained.Task.ConfigureAwait(false);
+        await Task.WhenAny(drained, Task.Delay(OutputDrainLimit, _time)).ConfigureAwait(false);
+        _exited.TrySetResult(exitCode);
+    }
 
     private static int SafeExitCode(Process process)
     {
