@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using FisExtension.Experiments.Tests.Harness;
+
+namespace FisExtension.Experiments.Tests.Run;
+
+/// <summary><c>fisctl run</c> end to end on real sockets and the real clock: a 1 s steady window, a 2 s action, a 1 s recovery window.</summary>
+public sealed class ExperimentRunCommandTests : IDisposable
+{
+    private const string Template = """
+        {
+          "description": "errors on orders-get for 2 seconds",
+          "targets": { "Functions": { "resourceType": "aws:lambda:function", "resourceArns": ["arn:aws:lambda:us-east-1:123456789012:function:orders-get"], "selectionMode": "ALL" } },
+          "actions": {
+            "break-orders": {
+              "actionId": "aws:lambda:invocation-error",
+              "parameters": { "duration": "PT2S", "invocationPercentage": "100", "preventExecution": "true" },
+              "targets": { "Functions": "Functions" }
+            }
+          },
+          "stopConditions": [{ "source": "none" }],
+          "experimentReportConfiguration": { "preExperimentDuration": "PT1S", "postExperimentDuration": "PT1S" }
+        }
+        """;
+
+    private readonly ConfigurationFolders _folders = new();
+    private readonly TemplateFiles _files = new();
+    private readonly string _reportFolder = Path.Combine(Path.GetTempPath(), "fisctl-report-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        _folders.Dispose();
+        _files.Dispose();
+        if (Directory.Exists(_reportFolder))
+        {
+            Directory.Delete(_reportFolder, recursive: true);
+        }
+    }
+
+    private FaultedFunction OrdersGet => new(_folders.Root, "orders-get");
+
+    private Task<FakeLambdaApi> StartLambdaApiAsync() =>
+        FakeLambdaApi.StartAsync(50, (context, _) => OrdersGet.AnswerInvokeAsync(context),
+            new FakeFunction("orders-get", Environment: new() { ["AWS_FIS_CONFIGURATION_LOCATION"] = _folders.Root }));
+
+    private static JsonObject Window(JsonNode report, string name) =>
+        report["windows"]!.AsArray().Single(w => (string)w!["name"]! == name)!["overall"]!.AsObject();
+
+    [Fact(Timeout = 60_000)]
+    public async Task Url_SlowFailingEndpointDuringTheAction_LandsInTheExperimentWindow()
+    {
+        await using var api = await StartLambdaApiAsync();
+        await using var endpoint = await FakeHttpEndpoint.StartAsync(OrdersGet.AnswerHttpAsync);
+
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
+            "--rate", "20", "--report", _reportFolder], time: TimeProvider.System);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
+        // 20/s for 1 + 2 + 1 s, sent on schedule whatever the answers.
+        Assert.Equal(80, report["requests"]!.AsArray().Count);
+        var (steady, experiment, recovery) = (Window(report, "steady"), Window(report, "experiment"), Window(report, "recovery"));
+        // Windows go by the time a request was actually sent; a loaded machine may send the first few late.
+        Assert.InRange((int)steady["requests"]!, 10, 20);
+        Assert.Equal(0, (int)steady["errors"]!);
+        Assert.True((double)steady["p50"]! < 150, $"steady p50 {steady["p50"]}");
+        Assert.InRange((int)experiment["requests"]!, 38, 50);
+        Assert.True((double)experiment["errorRate"]! >= 0.9, $"experiment error rate {experiment["errorRate"]}");
+        Assert.True((int)experiment["errors"]! >= 36, $"experiment errors {experiment["errors"]}");
+        Assert.True((double)experiment["p50"]! >= FaultedFunction.FaultDelay.TotalMilliseconds, $"experiment p50 {experiment["p50"]}");
+        Assert.True((int)experiment["outcomes"]!["503"]! >= 36);
+        Assert.True((int)recovery["errors"]! <= 2, $"recovery errors {recovery["errors"]}");
+        var lag = report["actions"]!.AsArray().Single()!;
+        Assert.StartsWith("departure from steady state", (string)lag["detection"]!, StringComparison.Ordinal);
+        Assert.InRange((double)lag["pickupLagMilliseconds"]!, -20, 250);
+        Assert.Contains("| experiment |", File.ReadAllText(Path.Combine(_reportFolder, "report.md")), StringComparison.Ordinal);
+        Assert.Empty(_folders.Keys());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Invoke_FaultLogInTheTail_NamesTheActionThatHitEachInvocation()
+    {
+        await using var api = await StartLambdaApiAsync();
+
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--invoke", "orders-get",
+            "--rate", "20", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder], time: TimeProvider.System);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
+        var requests = report["requests"]!.AsArray();
+        Assert.Equal(60, requests.Count);
+        var hit = requests.Where(r => r!["faults"]!.AsArray().Any(f => (string)f! == "break-orders")).ToList();
+        // Every invocation sent while the object was there, and only those: 2 s at 20/s, less the pickup.
+        Assert.InRange(hit.Count, 36, 41);
+        Assert.All(hit, r => Assert.Equal("Unhandled", (string)r!["functionError"]!));
+        var (start, end) = ((DateTimeOffset)report["experimentStart"]!, (DateTimeOffset)report["experimentEnd"]!);
+        // The timers that write the object and send a request may wake a millisecond apart either way.
+        Assert.All(hit, r => Assert.InRange((DateTimeOffset)r!["sentAt"]!, start.AddMilliseconds(-20), end.AddMilliseconds(50)));
+        Assert.Equal(0, (int)Window(report, "steady")["errors"]!);
+        Assert.Equal(0, (int)Window(report, "recovery")["errors"]!);
+        Assert.Equal(hit.Count, (int)Window(report, "experiment")["outcomes"]!["200 Unhandled"]!);
+        var lag = report["actions"]!.AsArray().Single()!;
+        Assert.StartsWith("fault log", (string)lag["detection"]!, StringComparison.Ordinal);
+        Assert.InRange((double)lag["pickupLagMilliseconds"]!, -20, 250);
+        Assert.InRange((double)lag["releaseLagMilliseconds"]!, -250, 100);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("--rate", "0", "--rate \"0\" is not a rate: give requests per second, more than 0 and at most 1000, e.g. --rate 5.")]
+    [InlineData("--pre", "ten seconds", "--pre \"ten seconds\" is not an ISO 8601 duration.")]
+    [InlineData("--invoke", "orders-get", "give the load's target: one or more --url http://…, or --invoke FUNCTION (not both).")]
+    [InlineData("--url", "ftp://orders", "--url \"ftp://orders\" is not an http:// or https:// URL.")]
+    [InlineData("--method", "GET /", "--method \"GET /\" is not an HTTP method. Use e.g. GET or POST.")]
+    public async Task BadLoadOption_Exits2_BeforeAnyRequestOrFile(string option, string value, string message)
+    {
+        await using var api = await StartLambdaApiAsync();
+
+        string[] good = option == "--rate" ? [] : ["--rate", "5"];
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", "http://127.0.0.1:9/orders",
+            .. good, option, value, "--report", _reportFolder], time: TimeProvider.System);
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Out));
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+        Assert.Empty(_folders.Keys());
+        Assert.False(Directory.Exists(_reportFolder));
+    }
+}
