@@ -38,5 +38,5 @@ public static class MarkdownReport
         text.Append(CultureInfo.InvariantCulture,
             $"| {window.Name} | {Rfc3339.Format(window.Start)} | {Rfc3339.Format(window.End)} | {target} | {statistics.Requests} | {statistics.Errors} | {statistics.ErrorRate:P1} | {Number(statistics.P50)} | {Number(statistics.P95)} | {Number(statistics.P99)} | {string.Join(", ", statistics.Outcomes.Select(o => $"{o.Key}: {o.Value}"))} |\n");
 
-    private static string Number(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "–";
+    public static string Number(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "–";
 }

@@ -45,6 +45,17 @@ public sealed class ExperimentRunCommandTests : IDisposable
     private static JsonObject Window(JsonNode report, string name) =>
         report["windows"]!.AsArray().Single(w => (string)w!["name"]! == name)!["overall"]!.AsObject();
 
+    /// <summary>The page carries the chart itself (a PNG data URI, byte for byte timeline.png) and loads nothing from elsewhere.</summary>
+    private void AssertHtmlEmbedsTheChart()
+    {
+        var html = File.ReadAllText(Path.Combine(_reportFolder, "report.html"));
+        var png = File.ReadAllBytes(Path.Combine(_reportFolder, "timeline.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(png.Length > 10_000, $"chart of {png.Length} bytes");
+        Assert.Contains($"src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)\\s*=\\s*\"(?!data:)|<link|<script|url\\(", html);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Url_SlowFailingEndpointDuringTheAction_LandsInTheExperimentWindow()
     {
@@ -73,6 +84,7 @@ public sealed class ExperimentRunCommandTests : IDisposable
         Assert.StartsWith("departure from steady state", (string)lag["detection"]!, StringComparison.Ordinal);
         Assert.InRange((double)lag["pickupLagMilliseconds"]!, -20, 250);
         Assert.Contains("| experiment |", File.ReadAllText(Path.Combine(_reportFolder, "report.md")), StringComparison.Ordinal);
+        AssertHtmlEmbedsTheChart();
         Assert.Empty(_folders.Keys());
     }
 
