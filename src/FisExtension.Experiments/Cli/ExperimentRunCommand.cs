@@ -1,3 +1,4 @@
+using FisExtension.Experiments.Hypothesis;
 using FisExtension.Experiments.Load;
 using FisExtension.Experiments.Report;
 using FisExtension.Experiments.Running;
@@ -46,11 +47,17 @@ public static class ExperimentRunCommand
 
         var requests = await loading.ConfigureAwait(false);
         var report = ReportBuilder.Build(run.ExperimentId, plan.TemplateName, outcome.ToString(), describedLoad, load.Settings.RatePerSecond,
-            run.Schedule, loadStart, loadEnd, requests);
+            run.Schedule, loadStart, loadEnd, requests, load.Hypotheses);
         var folder = load.ReportFolder ?? ReportFiles.DefaultFolder(run.ExperimentId);
         await ReportFiles.WriteAsync(report, folder, CancellationToken.None).ConfigureAwait(false);
         await services.Out.WriteLineAsync($"Report: {Path.GetFullPath(folder)} ({requests.Count} requests)").ConfigureAwait(false);
-        return ExperimentPreparation.ExitCodeOf(outcome);
+        foreach (var verdict in report.Hypotheses)
+        {
+            await services.Out.WriteLineAsync($"Hypothesis \"{verdict.Hypothesis}\": {verdict.Explanation}").ConfigureAwait(false);
+        }
+
+        return outcome != ExperimentOutcome.Completed ? ExperimentPreparation.ExitCodeOf(outcome)
+            : report.Verdict == Verdicts.NotHeld ? ExitCodes.HypothesisNotHeld : ExitCodes.Success;
     }
 
     /// <summary>Invocations are SigV4-signed as the Lambda API wants; plain URLs are sent as they are. The per-request timeout is the generator's.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FisExtension.Experiments.Hypothesis;
 using FisExtension.Experiments.Load;
 using FisExtension.Experiments.Templates;
 
@@ -19,11 +20,12 @@ public sealed partial class LoadOptions
     private readonly Option<string?> _pre = new("--pre") { Description = "Steady-state window before the experiment (ISO 8601, e.g. PT10S); default the template's preExperimentDuration, else PT20M." };
     private readonly Option<string?> _post = new("--post") { Description = "Recovery window after the experiment (ISO 8601); default the template's postExperimentDuration, else PT20M." };
     private readonly Option<string?> _timeout = new("--timeout") { Description = "Each request's timeout (ISO 8601), default PT10S." };
+    private readonly Option<string[]> _hypothesis = new("--hypothesis") { Description = "What should hold, e.g. \"experiment.errorRate < 50%\" or \"recovery.p99 <= 1.1 * steady.p99\"; repeatable, all must hold (exit 3 if not)." };
     private readonly Option<string?> _report = new("--report") { Description = "Folder for the report; default artifacts/experiments/<experiment id>/." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _url, _method, _body, _invoke, _rate, _pre, _post, _timeout, _report })
+        foreach (var option in new Option[] { _url, _method, _body, _invoke, _rate, _pre, _post, _timeout, _report, _hypothesis })
         {
             command.Options.Add(option);
         }
@@ -39,7 +41,8 @@ public sealed partial class LoadOptions
         new LoadSettings(parsed.GetValue(_rate)!.Value, Duration(parsed.GetValue(_timeout)) ?? LoadSettings.DefaultRequestTimeout, LoadSettings.DefaultMaxInFlight),
         Duration(parsed.GetValue(_pre)),
         Duration(parsed.GetValue(_post)),
-        parsed.GetValue(_report));
+        parsed.GetValue(_report),
+        [.. (parsed.GetValue(_hypothesis) ?? []).Select(text => ClaimParser.Parse(text, out _)!)]);
 
     public LoadOptions()
     {
@@ -68,6 +71,16 @@ public sealed partial class LoadOptions
             if (!MethodPattern().IsMatch(method ?? ""))
             {
                 result.AddError($"--method \"{method}\" is not an HTTP method. Use e.g. GET or POST.");
+            }
+        });
+        _hypothesis.Validators.Add(result =>
+        {
+            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (ClaimParser.Parse(text, out var problem) is null)
+                {
+                    result.AddError($"--hypothesis {problem}");
+                }
             }
         });
         foreach (var option in new[] { _pre, _post, _timeout })

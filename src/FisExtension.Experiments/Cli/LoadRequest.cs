@@ -1,3 +1,4 @@
+using FisExtension.Experiments.Hypothesis;
 using FisExtension.Experiments.Load;
 
 namespace FisExtension.Experiments.Cli;
@@ -11,4 +12,5 @@ public sealed record LoadRequest(
     LoadSettings Settings,
     TimeSpan? PreExperiment,
     TimeSpan? PostExperiment,
-    string? ReportFolder);
+    string? ReportFolder,
+    IReadOnlyList<Claim> Hypotheses);

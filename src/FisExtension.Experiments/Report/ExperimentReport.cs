@@ -1,3 +1,4 @@
+using FisExtension.Experiments.Hypothesis;
 using FisExtension.Experiments.Load;
 
 namespace FisExtension.Experiments.Report;
@@ -15,4 +16,6 @@ public sealed record ExperimentReport(
     DateTimeOffset LoadEnd,
     IReadOnlyList<WindowSummary> Windows,
     IReadOnlyList<ActionLag> Actions,
+    string Verdict,
+    IReadOnlyList<ClaimVerdict> Hypotheses,
     IReadOnlyList<RequestRecord> Requests);

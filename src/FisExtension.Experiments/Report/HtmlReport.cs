@@ -17,6 +17,13 @@ public static class HtmlReport
         html.Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
             + "td,th{border:1px solid #999;padding:.25em .5em;text-align:right}td:first-child,th:first-child{text-align:left}</style></head><body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>Experiment {E(report.ExperimentId)}</h1>\n<p>Template <code>{E(report.Template)}</code>, outcome <strong id=\"outcome\">{E(report.Outcome)}</strong>, load {E(report.Load)} at {report.RatePerSecond} requests/s.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Hypothesis: <strong id=\"verdict\">{E(report.Verdict)}</strong></p>\n<ul>");
+        foreach (var hypothesis in report.Hypotheses)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><code>{E(hypothesis.Hypothesis)}</code>: {E(hypothesis.Explanation)}</li>");
+        }
+
+        html.Append("</ul>\n");
         html.Append(CultureInfo.InvariantCulture, $"<img id=\"timeline\" alt=\"latency and error rate over time\" width=\"{TimelineChart.Width}\" height=\"{TimelineChart.Height}\" src=\"data:image/png;base64,{Convert.ToBase64String(chartPng)}\">\n");
         html.Append("<h2>Windows</h2>\n<table><tr><th>window</th><th>target</th><th>requests</th><th>errors</th><th>error rate</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>outcomes</th></tr>\n");
         foreach (var window in report.Windows)

@@ -12,6 +12,13 @@ public static class MarkdownReport
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Experiment {report.ExperimentId}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Template `{report.Template}`, outcome **{report.Outcome}**, load {report.Load} at {report.RatePerSecond} requests/s.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Hypothesis: **{report.Verdict}**\n\n");
+        foreach (var hypothesis in report.Hypotheses)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- `{hypothesis.Hypothesis}`: {hypothesis.Explanation}\n");
+        }
+
+        text.Append('\n');
         text.Append("| window | from | to | target | requests | errors | error rate | p50 ms | p95 ms | p99 ms | outcomes |\n");
         text.Append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var window in report.Windows)
