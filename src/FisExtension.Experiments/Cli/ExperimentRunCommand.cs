@@ -37,9 +37,11 @@ public static class ExperimentRunCommand
         var describedLoad = load.InvokeFunction is { } invoked ? $"invoke {invoked} at {request.Endpoint}" : string.Join(", ", load.Urls.Select(u => $"{load.Method} {u}"));
         await services.Out.WriteLineAsync($"Load: {describedLoad}, {load.Settings.RatePerSecond} requests/s from {Rfc3339.Format(loadStart)} to {Rfc3339.Format(loadEnd)}").ConfigureAwait(false);
 
-        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var loading = new LoadGenerator(target, load.Settings, services.Time).RunAsync(loadStart, loadEnd, _ => { }, stopLoad.Token);
-        var outcome = await new ExperimentRunner(new DirectoryFaultConfigurationWriter(), services.Time, services.Out).RunAsync(run, stop).ConfigureAwait(false);
+        // A breached --stop-if stops the experiment as Ctrl-C does (the safety lever), and the load with it.
+        using var watch = new StopConditionWatch(load.StopRules, services.Time, stop);
+        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(watch.Stop);
+        var loading = new LoadGenerator(target, load.Settings, services.Time).RunAsync(loadStart, loadEnd, watch.Observe, stopLoad.Token);
+        var outcome = await new ExperimentRunner(new DirectoryFaultConfigurationWriter(), services.Time, services.Out).RunAsync(run, watch.Stop).ConfigureAwait(false);
         if (outcome != ExperimentOutcome.Completed)
         {
             await stopLoad.CancelAsync().ConfigureAwait(false);
@@ -47,13 +49,19 @@ public static class ExperimentRunCommand
 
         var requests = await loading.ConfigureAwait(false);
         var report = ReportBuilder.Build(run.ExperimentId, plan.TemplateName, outcome.ToString(), describedLoad, load.Settings.RatePerSecond,
-            run.Schedule, loadStart, loadEnd, requests, load.Hypotheses);
+            run.Schedule, loadStart, loadEnd, requests, load.Hypotheses, watch.Breach);
         var folder = load.ReportFolder ?? ReportFiles.DefaultFolder(run.ExperimentId);
         await ReportFiles.WriteAsync(report, folder, CancellationToken.None).ConfigureAwait(false);
         await services.Out.WriteLineAsync($"Report: {Path.GetFullPath(folder)} ({requests.Count} requests)").ConfigureAwait(false);
         foreach (var verdict in report.Hypotheses)
         {
             await services.Out.WriteLineAsync($"Hypothesis \"{verdict.Hypothesis}\": {verdict.Explanation}").ConfigureAwait(false);
+        }
+
+        if (watch.Breach is { } breach)
+        {
+            await services.Out.WriteLineAsync($"Stop condition \"{breach.StopCondition}\" breached at {Rfc3339.Format(breach.At)} ({breach.Value:0.###} over {breach.Requests} requests): experiment stopped, every object deleted.").ConfigureAwait(false);
+            return ExitCodes.HypothesisNotHeld;
         }
 
         return outcome != ExperimentOutcome.Completed ? ExperimentPreparation.ExitCodeOf(outcome)

@@ -21,11 +21,12 @@ public sealed partial class LoadOptions
     private readonly Option<string?> _post = new("--post") { Description = "Recovery window after the experiment (ISO 8601); default the template's postExperimentDuration, else PT20M." };
     private readonly Option<string?> _timeout = new("--timeout") { Description = "Each request's timeout (ISO 8601), default PT10S." };
     private readonly Option<string[]> _hypothesis = new("--hypothesis") { Description = "What should hold, e.g. \"experiment.errorRate < 50%\" or \"recovery.p99 <= 1.1 * steady.p99\"; repeatable, all must hold (exit 3 if not)." };
+    private readonly Option<string[]> _stopIf = new("--stop-if") { Description = "Stop the experiment (delete every object at once) when this holds, e.g. \"errorRate > 80% over 10s\"; repeatable." };
     private readonly Option<string?> _report = new("--report") { Description = "Folder for the report; default artifacts/experiments/<experiment id>/." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _url, _method, _body, _invoke, _rate, _pre, _post, _timeout, _report, _hypothesis })
+        foreach (var option in new Option[] { _url, _method, _body, _invoke, _rate, _pre, _post, _timeout, _report, _hypothesis, _stopIf })
         {
             command.Options.Add(option);
         }
@@ -42,7 +43,8 @@ public sealed partial class LoadOptions
         Duration(parsed.GetValue(_pre)),
         Duration(parsed.GetValue(_post)),
         parsed.GetValue(_report),
-        [.. (parsed.GetValue(_hypothesis) ?? []).Select(text => ClaimParser.Parse(text, out _)!)]);
+        [.. (parsed.GetValue(_hypothesis) ?? []).Select(text => ClaimParser.Parse(text, out _)!)],
+        [.. (parsed.GetValue(_stopIf) ?? []).Select(text => StopRuleParser.Parse(text, out _)!)]);
 
     public LoadOptions()
     {
@@ -80,6 +82,16 @@ public sealed partial class LoadOptions
                 if (ClaimParser.Parse(text, out var problem) is null)
                 {
                     result.AddError($"--hypothesis {problem}");
+                }
+            }
+        });
+        _stopIf.Validators.Add(result =>
+        {
+            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (StopRuleParser.Parse(text, out var problem) is null)
+                {
+                    result.AddError($"--stop-if {problem}");
                 }
             }
         });

@@ -13,4 +13,5 @@ public sealed record LoadRequest(
     TimeSpan? PreExperiment,
     TimeSpan? PostExperiment,
     string? ReportFolder,
-    IReadOnlyList<Claim> Hypotheses);
+    IReadOnlyList<Claim> Hypotheses,
+    IReadOnlyList<StopRule> StopRules);

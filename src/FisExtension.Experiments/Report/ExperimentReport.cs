@@ -17,5 +17,6 @@ public sealed record ExperimentReport(
     IReadOnlyList<WindowSummary> Windows,
     IReadOnlyList<ActionLag> Actions,
     string Verdict,
+    StopConditionBreach? StoppedBy,
     IReadOnlyList<ClaimVerdict> Hypotheses,
     IReadOnlyList<RequestRecord> Requests);

@@ -17,6 +17,11 @@ public static class HtmlReport
         html.Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
             + "td,th{border:1px solid #999;padding:.25em .5em;text-align:right}td:first-child,th:first-child{text-align:left}</style></head><body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>Experiment {E(report.ExperimentId)}</h1>\n<p>Template <code>{E(report.Template)}</code>, outcome <strong id=\"outcome\">{E(report.Outcome)}</strong>, load {E(report.Load)} at {report.RatePerSecond} requests/s.</p>\n");
+        if (report.StoppedBy is { } breach)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p id=\"stopped-by\"><strong>Stopped by stop condition</strong> <code>{E(breach.StopCondition)}</code> at {Rfc3339.Format(breach.At)} ({MarkdownReport.Number(breach.Value)} over {breach.Requests} requests): every object was deleted at once.</p>\n");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<p>Hypothesis: <strong id=\"verdict\">{E(report.Verdict)}</strong></p>\n<ul>");
         foreach (var hypothesis in report.Hypotheses)
         {

@@ -12,6 +12,11 @@ public static class MarkdownReport
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Experiment {report.ExperimentId}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Template `{report.Template}`, outcome **{report.Outcome}**, load {report.Load} at {report.RatePerSecond} requests/s.\n\n");
+        if (report.StoppedBy is { } breach)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**Stopped by stop condition** `{breach.StopCondition}` at {Rfc3339.Format(breach.At)} ({Number(breach.Value)} over {breach.Requests} requests): every object was deleted at once.\n\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"Hypothesis: **{report.Verdict}**\n\n");
         foreach (var hypothesis in report.Hypotheses)
         {

@@ -8,7 +8,7 @@ namespace FisExtension.Experiments.Report;
 public static class ReportBuilder
 {
     public static ExperimentReport Build(string experimentId, string template, string outcome, string load, double rate,
-        ExperimentSchedule schedule, DateTimeOffset loadStart, DateTimeOffset loadEnd, IReadOnlyList<RequestRecord> requests, IReadOnlyList<Claim> hypotheses)
+        ExperimentSchedule schedule, DateTimeOffset loadStart, DateTimeOffset loadEnd, IReadOnlyList<RequestRecord> requests, IReadOnlyList<Claim> hypotheses, StopConditionBreach? stoppedBy)
     {
         var windows = new[]
         {
@@ -19,7 +19,7 @@ public static class ReportBuilder
         var verdicts = hypotheses.Select(h => ClaimJudge.Judge(h, windows)).ToList();
         var verdict = verdicts.Count == 0 ? Verdicts.NoneStated : verdicts.All(v => v.Held) ? Verdicts.Held : Verdicts.NotHeld;
         return new ExperimentReport(experimentId, template, outcome, load, rate, loadStart, schedule.StartTime, schedule.EndTime, loadEnd,
-            windows, ActionLagDetector.Detect(schedule, requests, windows[0].Overall), verdict, verdicts, requests);
+            windows, ActionLagDetector.Detect(schedule, requests, windows[0].Overall), verdict, stoppedBy, verdicts, requests);
     }
 
     private static WindowSummary Summarise(string name, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<RequestRecord> requests)
