@@ -29,11 +29,18 @@ public static class ExperimentRunCommand
             return exitCode;
         }
 
-        var loadEnd = run.Schedule.EndTime + (load.PostExperiment ?? plan.Template.ReportWindows?.PostExperiment ?? ReportWindows.DefaultWindow);
+        var post = load.PostExperiment ?? plan.Template.ReportWindows?.PostExperiment ?? ReportWindows.DefaultWindow;
         using var http = CreateLoadClient(load, services);
         ILoadTarget target = load.InvokeFunction is { } function
             ? new InvokeLoadTarget(http, request.Endpoint, function, load.Body)
             : new HttpLoadTarget(http, load.Urls, load.Method, load.Body);
+
+        // Re-anchor on the moment the load starts, so that printing the plan and building the client do not eat into
+        // the steady-state window (a late start would send its requests in a burst during the experiment).
+        var delay = services.Time.GetUtcNow() - loadStart;
+        loadStart += delay;
+        run = run with { Schedule = ScheduleBuilder.Build(plan.Template, run.Schedule.StartTime + delay) };
+        var loadEnd = run.Schedule.EndTime + post;
         var describedLoad = load.InvokeFunction is { } invoked ? $"invoke {invoked} at {request.Endpoint}" : string.Join(", ", load.Urls.Select(u => $"{load.Method} {u}"));
         await services.Out.WriteLineAsync($"Load: {describedLoad}, {load.Settings.RatePerSecond} requests/s from {Rfc3339.Format(loadStart)} to {Rfc3339.Format(loadEnd)}").ConfigureAwait(false);
 
