@@ -7,7 +7,8 @@ namespace FisExtension.Experiments.Report;
 /// The pickup and release lag of each action. With <c>--invoke</c> the extension's log tail names the action that hit
 /// each invocation, so the affected requests are exactly those. Otherwise (plain HTTP) a request counts as affected when
 /// it departs from steady state: an error, or a latency above twice the steady-state p99; only requests sent from the
-/// action's start to the end of the run count. The report names the detection used.
+/// action's start until the next action starts after it ends (else the end of the run) count, so a later fault is not
+/// taken for a slow release. Overlapping actions cannot be told apart this way. The report names the detection used.
 /// </summary>
 public static class ActionLagDetector
 {
@@ -23,11 +24,14 @@ public static class ActionLagDetector
             var name = scheduled.Action.Name;
             var affected = faultsKnown
                 ? requests.Where(r => r.Faults.Contains(name, StringComparer.Ordinal)).ToList()
-                : requests.Where(r => r.SentAt >= scheduled.StartTime && r.Failure != LoadGenerator.Skipped
+                : requests.Where(r => r.SentAt >= scheduled.StartTime && r.SentAt < NextStartAfter(schedule, scheduled) && r.Failure != LoadGenerator.Skipped
                     && (r.IsError || (steady.P99 is not null && r.LatencyMilliseconds > threshold))).ToList();
             return new ActionLag(name, scheduled.StartTime, scheduled.EndTime, faultsKnown ? FaultLog : Departure, affected.Count,
                 affected.Count == 0 ? null : (affected.Min(r => r.SentAt) - scheduled.StartTime).TotalMilliseconds,
                 affected.Count == 0 ? null : (affected.Max(r => r.SentAt) - scheduled.EndTime).TotalMilliseconds);
         })];
     }
+
+    private static DateTimeOffset NextStartAfter(ExperimentSchedule schedule, ScheduledAction action) =>
+        schedule.Actions.Where(a => a.StartTime >= action.EndTime).Select(a => a.StartTime).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
 }
