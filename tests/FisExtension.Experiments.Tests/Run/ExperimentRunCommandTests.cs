@@ -132,6 +132,25 @@ public sealed class ExperimentRunCommandTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Timeout_EndsEachUnansweredRequest_AndTheRunOnTime()
+    {
+        await using var api = await StartLambdaApiAsync();
+        await using var endpoint = await FakeHttpEndpoint.StartAsync(_ => Task.Delay(TimeSpan.FromSeconds(2)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
+            "--rate", "10", "--pre", "PT0.5S", "--post", "PT0.5S", "--timeout", "PT0.3S", "--report", _reportFolder], time: TimeProvider.System);
+
+        // 3 s of load, the last request's 0.3 s timeout, and a little for planning and the report.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"ran {clock.Elapsed}");
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        var requests = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!["requests"]!.AsArray();
+        Assert.Equal(30, requests.Count);
+        Assert.All(requests, r => Assert.Equal("timeout", (string)r!["failure"]!));
+        Assert.All(requests, r => Assert.InRange((double)r!["latencyMilliseconds"]!, 290, 2_000));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task StopIf_BreachedErrorRate_PullsTheSafetyLever_AndIsInTheReport()
     {
         await using var api = await StartLambdaApiAsync();
