@@ -132,6 +132,35 @@ public sealed class ExperimentRunCommandTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task SeveralUrls_AreUsedInTurn_WithTheMethodAndBody_AndReportedPerUrl()
+    {
+        await using var api = await StartLambdaApiAsync();
+        var received = new System.Collections.Concurrent.ConcurrentQueue<(string Endpoint, string Method, string Body)>();
+        async Task Record(string name, Microsoft.AspNetCore.Http.HttpContext context)
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            received.Enqueue((name, context.Request.Method, await reader.ReadToEndAsync()));
+            context.Response.StatusCode = name == "a" ? 200 : 502;
+        }
+
+        await using var a = await FakeHttpEndpoint.StartAsync(context => Record("a", context));
+        await using var b = await FakeHttpEndpoint.StartAsync(context => Record("b", context));
+
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", a.Url.ToString(), "--url", b.Url.ToString(),
+            "--method", "post", "--body", "{\"orderId\":7}", "--rate", "10", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder], time: TimeProvider.System);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Equal(30, received.Count);
+        Assert.Equal((15, 15), (received.Count(r => r.Endpoint == "a"), received.Count(r => r.Endpoint == "b")));
+        Assert.All(received, r => Assert.Equal(("POST", "{\"orderId\":7}"), (r.Method, r.Body)));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
+        var perTarget = report["windows"]!.AsArray().Select(w => w!["perTarget"]!.AsObject()).ToList();
+        Assert.Equal(15, perTarget.Sum(w => w[a.Url.ToString()] is { } s ? (int)s["requests"]! : 0));
+        Assert.Equal(15, perTarget.Sum(w => w[b.Url.ToString()] is { } s ? (int)s["errors"]! : 0));
+        Assert.Equal(0, perTarget.Sum(w => w[a.Url.ToString()] is { } s ? (int)s["errors"]! : 0));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Timeout_EndsEachUnansweredRequest_AndTheRunOnTime()
     {
         await using var api = await StartLambdaApiAsync();
