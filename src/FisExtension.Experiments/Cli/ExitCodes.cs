@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>Bad command line or bad template (the usual usage-error code of command-line tools).</summary>
     public const int InvalidInput = 2;
 
+    /// <summary><c>fisctl run</c>: the experiment ran, but a stated <c>--hypothesis</c> did not hold.</summary>
+    public const int HypothesisNotHeld = 3;
+
     /// <summary>Stopped by Ctrl-C or SIGTERM: 128 + SIGINT, as shells report it.</summary>
     public const int Stopped = 130;
 }

@@ -44,13 +44,18 @@ public sealed class ExperimentOptions
     }
 
     /// <summary>A command with these options whose action gets the parsed request.</summary>
-    public Command CreateCommand(string name, string description, Func<ExperimentRequest, CancellationToken, Task<int>> run)
+    public Command CreateCommand(string name, string description, Func<ExperimentRequest, CancellationToken, Task<int>> run) =>
+        CreateCommand(name, description, _ => { }, (request, _, cancellationToken) => run(request, cancellationToken));
+
+    /// <summary>A command with these options and more (<c>addOptions</c>), whose action also gets the parse result to read them.</summary>
+    public Command CreateCommand(string name, string description, Action<Command> addOptions, Func<ExperimentRequest, ParseResult, CancellationToken, Task<int>> run)
     {
         var command = new Command(name, description) { _template, _endpoint, _seed, _location };
+        addOptions(command);
         command.SetAction((parsed, cancellationToken) =>
         {
             TryEndpoint(parsed.GetValue(_endpoint), out var endpoint);
-            return run(new ExperimentRequest(parsed.GetValue(_template)!, endpoint!, parsed.GetValue(_seed), parsed.GetValue(_location)), cancellationToken);
+            return run(new ExperimentRequest(parsed.GetValue(_template)!, endpoint!, parsed.GetValue(_seed), parsed.GetValue(_location)), parsed, cancellationToken);
         });
         return command;
     }

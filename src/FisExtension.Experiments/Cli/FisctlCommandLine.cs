@@ -11,6 +11,7 @@ public static class FisctlCommandLine
     {
         var root = new RootCommand("fisctl: plays the part of AWS FIS for Lambda functions: previews and runs FIS experiment templates.")
         {
+            RunCommand(services),
             new Command("experiment", "Preview and run experiments.")
             {
                 new ExperimentOptions().CreateCommand("preview", "Print the functions an experiment would act on and its schedule. Writes nothing.",
@@ -35,6 +36,13 @@ public static class FisctlCommandLine
         // fisctl handles Ctrl-C itself (StopSignals), so that stopping always deletes what was written.
         var invocation = new InvocationConfiguration { Output = services.Out, Error = services.Error, ProcessTerminationTimeout = null };
         return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Command RunCommand(FisctlServices services)
+    {
+        var loadOptions = new LoadOptions();
+        return new ExperimentOptions().CreateCommand("run", "Run an experiment as start does, with load at --rate through a steady-state window before it and a recovery window after it, then write the report.",
+            loadOptions.AddTo, (request, parsed, cancellationToken) => ExperimentRunCommand.RunAsync(request, loadOptions.Read(parsed), services, cancellationToken));
     }
 
     /// <summary>"fisctl experiment preview": the root is named fisctl whatever process hosts it (tests run it in-process).</summary>

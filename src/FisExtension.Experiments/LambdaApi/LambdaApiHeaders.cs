@@ -11,4 +11,12 @@ public static class LambdaApiHeaders
     public const string AmzDate = "X-Amz-Date";
     public const string SecurityToken = "X-Amz-Security-Token";
     public const string Host = "Host";
+
+    /// <summary>Invoke: ask for the last 4 KB of the invocation's log, base64, in <see cref="LogResult"/>.</summary>
+    public const string LogType = "X-Amz-Log-Type";
+    public const string LogTypeTail = "Tail";
+    public const string LogResult = "X-Amz-Log-Result";
+
+    /// <summary>Invoke: set (<c>Unhandled</c>, <c>Handled</c>) when the function failed; the status is still 200.</summary>
+    public const string FunctionError = "X-Amz-Function-Error";
 }

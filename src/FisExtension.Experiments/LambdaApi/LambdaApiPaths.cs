@@ -15,5 +15,7 @@ public static class LambdaApiPaths
 
     public static string GetFunctionConfiguration(string nameOrArn) => $"/2015-03-31/functions/{Uri.EscapeDataString(nameOrArn)}/configuration";
 
+    public static string Invocations(string nameOrArn) => $"/2015-03-31/functions/{Uri.EscapeDataString(nameOrArn)}/invocations";
+
     public static string ListTags(string functionArn) => $"/2017-03-31/tags/{Uri.EscapeDataString(functionArn)}";
 }

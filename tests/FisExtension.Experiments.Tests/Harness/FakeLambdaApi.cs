@@ -17,6 +17,7 @@ public sealed class FakeLambdaApi : IAsyncDisposable
     private const string FunctionsPrefix = "/2015-03-31/functions/";
     private const string TagsPrefix = "/2017-03-31/tags/";
     private const string ConfigurationSuffix = "/configuration";
+    private const string InvocationsSuffix = "/invocations";
 
     private readonly WebApplication _app;
 
@@ -38,15 +39,20 @@ public sealed class FakeLambdaApi : IAsyncDisposable
 
     public Uri Endpoint => new(_app.Urls.Single());
 
+    /// <summary>Answers Invoke (<c>POST /2015-03-31/functions/{name}/invocations</c>) for the named function.</summary>
+    public Func<HttpContext, string, Task>? Invoke { get; init; }
+
     public static async Task<FakeLambdaApi> StartAsync(params FakeFunction[] functions) => await StartAsync(50, functions);
 
-    public static async Task<FakeLambdaApi> StartAsync(int pageSize, params FakeFunction[] functions)
+    public static Task<FakeLambdaApi> StartAsync(int pageSize, params FakeFunction[] functions) => StartAsync(pageSize, null, functions);
+
+    public static async Task<FakeLambdaApi> StartAsync(int pageSize, Func<HttpContext, string, Task>? invoke, params FakeFunction[] functions)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var api = new FakeLambdaApi(app, functions) { PageSize = pageSize };
+        var api = new FakeLambdaApi(app, functions) { PageSize = pageSize, Invoke = invoke };
         app.Run(api.HandleAsync);
         await app.StartAsync();
         return api;
@@ -66,6 +72,10 @@ public sealed class FakeLambdaApi : IAsyncDisposable
         else if (path == FunctionsPrefix)
         {
             await ListFunctionsAsync(context);
+        }
+        else if (Invoke is not null && path.StartsWith(FunctionsPrefix, StringComparison.Ordinal) && path.EndsWith(InvocationsSuffix, StringComparison.Ordinal))
+        {
+            await Invoke(context, path[FunctionsPrefix.Length..^InvocationsSuffix.Length]);
         }
         else if (path.StartsWith(FunctionsPrefix, StringComparison.Ordinal) && path.EndsWith(ConfigurationSuffix, StringComparison.Ordinal))
         {

@@ -12,13 +12,13 @@ public sealed record FisctlRun(int ExitCode, string Out, string Error)
 
     public IReadOnlyList<string> OutLines => Out.Split(Environment.NewLine);
 
-    public static async Task<FisctlRun> RunAsync(string[] args, int seed = 1234, Dictionary<string, string>? environment = null, CancellationToken stop = default)
+    public static async Task<FisctlRun> RunAsync(string[] args, int seed = 1234, Dictionary<string, string>? environment = null, CancellationToken stop = default, TimeProvider? time = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var services = new FisctlServices
         {
-            Time = new FakeTimeProvider(Now),
+            Time = time ?? new FakeTimeProvider(Now),
             Seeds = new FixedSeedSource(seed),
             ExperimentIds = new FixedExperimentId(ExperimentId),
             GetEnvironmentVariable = name => environment?.GetValueOrDefault(name),

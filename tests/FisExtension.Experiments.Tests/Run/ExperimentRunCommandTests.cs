@@ -1,0 +1,235 @@
+using System.Text.Json.Nodes;
+using FisExtension.Experiments.Tests.Harness;
+
+namespace FisExtension.Experiments.Tests.Run;
+
+/// <summary><c>fisctl run</c> end to end on real sockets and the real clock: a 1 s steady window, a 2 s action, a 1 s recovery window.</summary>
+public sealed class ExperimentRunCommandTests : IDisposable
+{
+    private const string Template = """
+        {
+          "description": "errors on orders-get for 2 seconds",
+          "targets": { "Functions": { "resourceType": "aws:lambda:function", "resourceArns": ["arn:aws:lambda:us-east-1:123456789012:function:orders-get"], "selectionMode": "ALL" } },
+          "actions": {
+            "break-orders": {
+              "actionId": "aws:lambda:invocation-error",
+              "parameters": { "duration": "PT2S", "invocationPercentage": "100", "preventExecution": "true" },
+              "targets": { "Functions": "Functions" }
+            }
+          },
+          "stopConditions": [{ "source": "none" }],
+          "experimentReportConfiguration": { "preExperimentDuration": "PT1S", "postExperimentDuration": "PT1S" }
+        }
+        """;
+
+    private readonly ConfigurationFolders _folders = new();
+    private readonly TemplateFiles _files = new();
+    private readonly string _reportFolder = Path.Combine(Path.GetTempPath(), "fisctl-report-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        _folders.Dispose();
+        _files.Dispose();
+        if (Directory.Exists(_reportFolder))
+        {
+            Directory.Delete(_reportFolder, recursive: true);
+        }
+    }
+
+    private FaultedFunction OrdersGet => new(_folders.Root, "orders-get");
+
+    private Task<FakeLambdaApi> StartLambdaApiAsync() =>
+        FakeLambdaApi.StartAsync(50, (context, _) => OrdersGet.AnswerInvokeAsync(context),
+            new FakeFunction("orders-get", Environment: new() { ["AWS_FIS_CONFIGURATION_LOCATION"] = _folders.Root }));
+
+    private static JsonObject Window(JsonNode report, string name) =>
+        report["windows"]!.AsArray().Single(w => (string)w!["name"]! == name)!["overall"]!.AsObject();
+
+    /// <summary>The page carries the chart itself (a PNG data URI, byte for byte timeline.png) and loads nothing from elsewhere.</summary>
+    private void AssertHtmlEmbedsTheChart()
+    {
+        var html = File.ReadAllText(Path.Combine(_reportFolder, "report.html"));
+        var png = File.ReadAllBytes(Path.Combine(_reportFolder, "timeline.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(png.Length > 10_000, $"chart of {png.Length} bytes");
+        Assert.Contains($"src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)\\s*=\\s*\"(?!data:)|<link|<script|url\\(", html);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Url_SlowFailingEndpointDuringTheAction_LandsInTheExperimentWindow()
+    {
+        await using var api = await StartLambdaApiAsync();
+        await using var endpoint = await FakeHttpEndpoint.StartAsync(OrdersGet.AnswerHttpAsync);
+
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
+            "--rate", "20", "--report", _reportFolder, "--hypothesis", "steady.errorRate < 10%", "--hypothesis", "experiment.errorRate < 50%"], time: TimeProvider.System);
+
+        // The endpoint failed while the object was there: the second hypothesis did not hold, so exit 3.
+        Assert.Equal((3, ""), (run.ExitCode, run.Error));
+        Assert.Contains(run.OutLines, line => line.StartsWith("Hypothesis \"steady.errorRate < 10%\": held: 0", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, line => line.StartsWith("Hypothesis \"experiment.errorRate < 50%\": not held: 0.9", StringComparison.Ordinal) || line.StartsWith("Hypothesis \"experiment.errorRate < 50%\": not held: 1 ", StringComparison.Ordinal));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
+        Assert.Equal("not held", (string)report["verdict"]!);
+        var verdicts = report["hypotheses"]!.AsArray();
+        Assert.Equal([true, false], verdicts.Select(v => (bool)v!["held"]!));
+        Assert.True((double)verdicts[1]!["left"]! >= 0.9);
+        Assert.Contains("<strong id=\"verdict\">not held</strong>", File.ReadAllText(Path.Combine(_reportFolder, "report.html")), StringComparison.Ordinal);
+        // 20/s for 1 + 2 + 1 s, sent on schedule whatever the answers.
+        Assert.Equal(80, report["requests"]!.AsArray().Count);
+        var (steady, experiment, recovery) = (Window(report, "steady"), Window(report, "experiment"), Window(report, "recovery"));
+        // Windows go by the time a request was actually sent: a loaded machine may send the first few late, and a timer
+        // may wake a millisecond before the wall clock says, putting the request due at the start into steady.
+        Assert.InRange((int)steady["requests"]!, 10, 21);
+        // At most the one request sent as the object was written can go either way.
+        Assert.InRange((int)steady["errors"]!, 0, 1);
+        Assert.True((double)steady["p50"]! < FaultedFunction.FaultDelay.TotalMilliseconds, $"steady p50 {steady["p50"]}");
+        Assert.InRange((int)experiment["requests"]!, 38, 50);
+        Assert.True((double)experiment["errorRate"]! >= 0.9, $"experiment error rate {experiment["errorRate"]}");
+        Assert.True((int)experiment["errors"]! >= 36, $"experiment errors {experiment["errors"]}");
+        Assert.True((double)experiment["p50"]! >= FaultedFunction.FaultDelay.TotalMilliseconds, $"experiment p50 {experiment["p50"]}");
+        Assert.True((int)experiment["outcomes"]!["503"]! >= 36);
+        Assert.True((int)recovery["errors"]! <= 2, $"recovery errors {recovery["errors"]}");
+        var lag = report["actions"]!.AsArray().Single()!;
+        Assert.StartsWith("departure from steady state", (string)lag["detection"]!, StringComparison.Ordinal);
+        // The first request sent after the object was written already departs (a 503): that is the pickup.
+        var start = (DateTimeOffset)report["experimentStart"]!;
+        var firstAfterStart = report["requests"]!.AsArray().Select(r => (DateTimeOffset)r!["sentAt"]!).Where(t => t > start.AddMilliseconds(20)).Min();
+        Assert.InRange((double)lag["pickupLagMilliseconds"]!, -20, (firstAfterStart - start).TotalMilliseconds);
+        Assert.Contains("| experiment |", File.ReadAllText(Path.Combine(_reportFolder, "report.md")), StringComparison.Ordinal);
+        AssertHtmlEmbedsTheChart();
+        Assert.Empty(_folders.Keys());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Invoke_FaultLogInTheTail_NamesTheActionThatHitEachInvocation()
+    {
+        await using var api = await StartLambdaApiAsync();
+
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--invoke", "orders-get",
+            "--rate", "20", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder, "--hypothesis", "experiment.errorRate >= 75%"], time: TimeProvider.System);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
+        Assert.Equal("held", (string)report["verdict"]!);
+        var requests = report["requests"]!.AsArray();
+        Assert.Equal(60, requests.Count);
+        var hit = requests.Where(r => r!["faults"]!.AsArray().Any(f => (string)f! == "break-orders")).ToList();
+        Assert.All(hit, r => Assert.Equal("Unhandled", (string)r!["functionError"]!));
+        // Exactly the invocations sent while the object was there. The timers that write or delete the object and
+        // send a request may wake a few milliseconds apart, so only requests that close to a boundary may go either way.
+        var (start, end) = ((DateTimeOffset)report["experimentStart"]!, (DateTimeOffset)report["experimentEnd"]!);
+        var margin = TimeSpan.FromMilliseconds(20);
+        static DateTimeOffset SentAt(JsonNode? request) => (DateTimeOffset)request!["sentAt"]!;
+        Assert.All(hit, r => Assert.InRange(SentAt(r), start - margin, end + margin));
+        Assert.All(requests.Where(r => SentAt(r) > start + margin && SentAt(r) < end - margin), r => Assert.Contains(r, hit));
+        Assert.True(hit.Count >= 30, $"{hit.Count} invocations hit");
+        Assert.Equal(hit, requests.Where(r => r!["functionError"] is not null));
+        var lag = report["actions"]!.AsArray().Single()!;
+        Assert.StartsWith("fault log", (string)lag["detection"]!, StringComparison.Ordinal);
+        Assert.Equal((hit.Min(SentAt) - start).TotalMilliseconds, (double)lag["pickupLagMilliseconds"]!, 3);
+        Assert.Equal((hit.Max(SentAt) - end).TotalMilliseconds, (double)lag["releaseLagMilliseconds"]!, 3);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SeveralUrls_AreUsedInTurn_WithTheMethodAndBody_AndReportedPerUrl()
+    {
+        await using var api = await StartLambdaApiAsync();
+        var received = new System.Collections.Concurrent.ConcurrentQueue<(string Endpoint, string Method, string Body)>();
+        async Task Record(string name, Microsoft.AspNetCore.Http.HttpContext context)
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            received.Enqueue((name, context.Request.Method, await reader.ReadToEndAsync()));
+            context.Response.StatusCode = name == "a" ? 200 : 502;
+        }
+
+        await using var a = await FakeHttpEndpoint.StartAsync(context => Record("a", context));
+        await using var b = await FakeHttpEndpoint.StartAsync(context => Record("b", context));
+
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", a.Url.ToString(), "--url", b.Url.ToString(),
+            "--method", "post", "--body", "{\"orderId\":7}", "--rate", "10", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder], time: TimeProvider.System);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Equal(30, received.Count);
+        Assert.Equal((15, 15), (received.Count(r => r.Endpoint == "a"), received.Count(r => r.Endpoint == "b")));
+        Assert.All(received, r => Assert.Equal(("POST", "{\"orderId\":7}"), (r.Method, r.Body)));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
+        var perTarget = report["windows"]!.AsArray().Select(w => w!["perTarget"]!.AsObject()).ToList();
+        Assert.Equal(15, perTarget.Sum(w => w[a.Url.ToString()] is { } s ? (int)s["requests"]! : 0));
+        Assert.Equal(15, perTarget.Sum(w => w[b.Url.ToString()] is { } s ? (int)s["errors"]! : 0));
+        Assert.Equal(0, perTarget.Sum(w => w[a.Url.ToString()] is { } s ? (int)s["errors"]! : 0));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Timeout_EndsEachUnansweredRequest_AndTheRunOnTime()
+    {
+        await using var api = await StartLambdaApiAsync();
+        await using var endpoint = await FakeHttpEndpoint.StartAsync(_ => Task.Delay(TimeSpan.FromSeconds(2)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
+            "--rate", "10", "--pre", "PT0.5S", "--post", "PT0.5S", "--timeout", "PT0.3S", "--report", _reportFolder], time: TimeProvider.System);
+
+        // 3 s of load, the last request's 0.3 s timeout, and a little for planning and the report.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"ran {clock.Elapsed}");
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        var requests = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!["requests"]!.AsArray();
+        Assert.Equal(30, requests.Count);
+        Assert.All(requests, r => Assert.Equal("timeout", (string)r!["failure"]!));
+        Assert.All(requests, r => Assert.InRange((double)r!["latencyMilliseconds"]!, 290, 2_000));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task StopIf_BreachedErrorRate_PullsTheSafetyLever_AndIsInTheReport()
+    {
+        await using var api = await StartLambdaApiAsync();
+        await using var endpoint = await FakeHttpEndpoint.StartAsync(OrdersGet.AnswerHttpAsync);
+        var template = _files.Write(Template.Replace("\"PT2S\"", "\"PT30S\"", StringComparison.Ordinal));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = await FisctlRun.RunAsync(["run", template, "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
+            "--rate", "20", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder, "--stop-if", "errorRate > 50% over 1s"], time: TimeProvider.System);
+
+        // A 30 s action, stopped once more than half of the last second's requests failed.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"ran {clock.Elapsed}");
+        Assert.Equal((3, ""), (run.ExitCode, run.Error));
+        Assert.Contains("  deleted " + Path.Combine(_folders.Root, "orders-get", "EXPtest1-break-orders.json"), run.OutLines);
+        Assert.Empty(_folders.Keys());
+        Assert.Contains(run.OutLines, line => line.StartsWith("Stop condition \"errorRate > 50% over 1s\" breached at ", StringComparison.Ordinal));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
+        Assert.Equal("Stopped", (string)report["outcome"]!);
+        var breach = report["stoppedBy"]!;
+        Assert.Equal("errorRate > 50% over 1s", (string)breach["stopCondition"]!);
+        Assert.True((double)breach["value"]! > 0.5);
+        var (start, at) = ((DateTimeOffset)report["experimentStart"]!, (DateTimeOffset)breach["at"]!);
+        Assert.InRange(at, start, start.AddSeconds(5));
+        Assert.Contains("id=\"stopped-by\"", File.ReadAllText(Path.Combine(_reportFolder, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("--rate", "0", "--rate \"0\" is not a rate: give requests per second, more than 0 and at most 1000, e.g. --rate 5.")]
+    [InlineData("--pre", "ten seconds", "--pre \"ten seconds\" is not an ISO 8601 duration.")]
+    [InlineData("--invoke", "orders-get", "give the load's target: one or more --url http://…, or --invoke FUNCTION (not both).")]
+    [InlineData("--url", "ftp://orders", "--url \"ftp://orders\" is not an http:// or https:// URL.")]
+    [InlineData("--hypothesis", "errorRate < 50%", "--hypothesis \"errorRate < 50%\": \"errorRate\" is neither a number (50%, 200ms, 0.5) nor WINDOW.METRIC (e.g. steady.p99, 1.1 * steady.p99).")]
+    [InlineData("--hypothesis", "during.p99 < 100ms", "--hypothesis \"during.p99 < 100ms\": \"during\" is not a window. Use one of steady, experiment, recovery.")]
+    [InlineData("--hypothesis", "experiment.p99 == 100ms", "--hypothesis \"experiment.p99 == 100ms\" is not a hypothesis.")]
+    [InlineData("--stop-if", "errorRate > 80%", "--stop-if \"errorRate > 80%\" is not a stop condition. Write METRIC OP NUMBER over DURATION")]
+    [InlineData("--stop-if", "errors > 80% over 10s", "--stop-if \"errors > 80% over 10s\": \"errors\" is not a metric.")]
+    [InlineData("--stop-if", "p99 > 2000ms over soon", "--stop-if \"p99 > 2000ms over soon\": \"soon\" is not a window.")]
+    [InlineData("--method", "GET /", "--method \"GET /\" is not an HTTP method. Use e.g. GET or POST.")]
+    public async Task BadLoadOption_Exits2_BeforeAnyRequestOrFile(string option, string value, string message)
+    {
+        await using var api = await StartLambdaApiAsync();
+
+        string[] good = option == "--rate" ? [] : ["--rate", "5"];
+        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", "http://127.0.0.1:9/orders",
+            .. good, option, value, "--report", _reportFolder], time: TimeProvider.System);
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Out));
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+        Assert.Empty(_folders.Keys());
+        Assert.False(Directory.Exists(_reportFolder));
+    }
+}
