@@ -18,6 +18,8 @@ command -v aarch64-linux-gnu-objcopy >/dev/null || missing+=(binutils-aarch64-li
 command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user-static)
 [ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || missing+=(libc6-arm64-cross)
 command -v unshare >/dev/null || missing+=(util-linux)
+# fisctl's HTML report is opened and printed to PDF in headless Debian chromium by a test.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
