@@ -2,7 +2,7 @@ using FisExtension.Telemetry;
 
 namespace FisExtension.ExtensionsApi;
 
-/// <summary>Waits on <c>event/next</c> until SHUTDOWN. INVOKE needs nothing from here: the proxy sees the invocation itself.</summary>
+/// <summary>Waits on <c>event/next</c> until SHUTDOWN, the only event registered for: the proxy sees each invocation itself.</summary>
 internal sealed class ExtensionEventLoop(ExtensionsApiClient client, string extensionId, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan FirstRetryPause = TimeSpan.FromMilliseconds(100);

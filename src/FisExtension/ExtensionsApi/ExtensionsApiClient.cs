@@ -5,9 +5,12 @@ namespace FisExtension.ExtensionsApi;
 /// <summary>Talks to the Extensions API at the <b>original</b> Runtime API endpoint, never through a proxy.</summary>
 internal sealed class ExtensionsApiClient(HttpMessageInvoker http, string runtimeApi)
 {
-    private static readonly string[] SubscribedEvents = [ExtensionEvent.Invoke, ExtensionEvent.Shutdown];
+    // The proxy sees every invocation itself, so INVOKE would only cost an event/next round trip per invocation.
+    // The Extensions API makes events optional ("events – Array of the events to register for. Required: no",
+    // Extensions API reference, Register); SHUTDOWN is kept so the extension can exit cleanly.
+    private static readonly string[] SubscribedEvents = [ExtensionEvent.Shutdown];
 
-    /// <summary>Registers for INVOKE and SHUTDOWN and returns the extension identifier.</summary>
+    /// <summary>Registers for SHUTDOWN and returns the extension identifier.</summary>
     public async Task<string> RegisterAsync(string extensionName, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Url(ExtensionsApiPaths.Register))
