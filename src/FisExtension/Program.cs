@@ -41,8 +41,7 @@ using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal
 using var onSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; shutdown.Cancel(); });
 
 // 2. Bind the proxy listener before registering: Lambda starts the runtime only after every extension registered.
-var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics), polls);
-var proxy = await ProxyHost.TryStartAsync(options, upstream, injection, logs, logger, shutdown.Token);
+var listener = ProxyListener.TryBind(options.ListenerPort, logger);
 
 // 3. Register at the original endpoint, under the file name Lambda knows this extension by.
 var extensionsApi = new ExtensionsApiClient(upstream, options.RuntimeApi);
@@ -60,10 +59,14 @@ catch (HttpRequestException exception)
 
 Log.Registered(logger, extensionName, extensionId);
 
-// 4. Start polling the configuration location in the background; the first poll does not hold up init.
+// 4. Serve the proxy on the bound listener; a runtime that connects meanwhile waits in its backlog.
+var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics), polls);
+var proxy = listener is null ? null : await ProxyHost.TryStartAsync(listener, options, upstream, injection, logs, logger, shutdown.Token);
+
+// 5. Start polling the configuration location in the background; the first poll does not hold up init.
 await faults.StartAsync(shutdown.Token);
 
-// 5. Run the event loop until SHUTDOWN, then stop the proxy well inside Lambda's 2,000 ms budget.
+// 6. Run the event loop until SHUTDOWN, then stop the proxy well inside Lambda's 2,000 ms budget.
 var shutdownEvent = await new ExtensionEventLoop(extensionsApi, extensionId, time, logger).RunUntilShutdownAsync(shutdown.Token);
 Log.ShuttingDown(logger, shutdownEvent?.ShutdownReason ?? "cancelled");
 if (proxy is not null)

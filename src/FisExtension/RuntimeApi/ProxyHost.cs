@@ -1,4 +1,4 @@
-using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using FisExtension.Configuration;
 using FisExtension.Telemetry;
@@ -7,7 +7,7 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace FisExtension.RuntimeApi;
 
-/// <summary>Kestrel on 127.0.0.1 serving the <see cref="RuntimeApiProxy"/>; started before registration.</summary>
+/// <summary>Kestrel serving the <see cref="RuntimeApiProxy"/> on the socket <see cref="ProxyListener"/> bound before registration.</summary>
 internal static class ProxyHost
 {
     // At SHUTDOWN nothing useful is in flight: a runtime still parked in /next is about to be stopped. A short
@@ -15,10 +15,12 @@ internal static class ProxyHost
     private static readonly TimeSpan StopBudget = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Binds the listener and starts serving; returns once connections are accepted, or null when the port cannot
-    /// be bound. Then the wrapper finds no proxy and leaves the runtime on the original endpoint (fail open).
+    /// Starts serving on the bound <paramref name="listener"/>; returns once connections are accepted, or null when the
+    /// server cannot start. Then the listener is closed, the wrapper finds no proxy and leaves the runtime on the
+    /// original endpoint (fail open).
     /// </summary>
     public static async Task<WebApplication?> TryStartAsync(
+        Socket listener,
         ExtensionOptions options,
         HttpMessageInvoker upstream,
         FaultInjection injection,
@@ -28,14 +30,18 @@ internal static class ProxyHost
     {
         try
         {
-            var app = await StartAsync(options, upstream, injection, logs, cancellationToken).ConfigureAwait(false);
+            var app = await StartAsync(listener, options, upstream, injection, logs, cancellationToken).ConfigureAwait(false);
+
+            // Kestrel owns the socket's handle now and closes it when it stops.
+            listener.SafeHandle.SetHandleAsInvalid();
             Log.ProxyListening(logger, $"127.0.0.1:{options.ListenerPort}", options.UpstreamRuntimeApi);
             return app;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Any bind failure (port taken, not permitted, address missing) must not crash the extension during
-            // init: that would fail the function's init. Without the proxy the function simply runs untouched.
+            // Must not crash the extension during init: that would fail the function's init. Without the proxy the
+            // function simply runs untouched.
+            listener.Dispose();
             Log.ListenFailed(logger, $"127.0.0.1:{options.ListenerPort}", $"{exception.GetType().Name}: {exception.Message}");
             return null;
         }
@@ -50,6 +56,7 @@ internal static class ProxyHost
     }
 
     private static async Task<WebApplication> StartAsync(
+        Socket listener,
         ExtensionOptions options,
         HttpMessageInvoker upstream,
         FaultInjection injection,
@@ -71,7 +78,7 @@ internal static class ProxyHost
             // UTF-8 and any other obs-text (RFC 9110 §5.5) reach the upstream unchanged, in both directions.
             kestrel.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
             kestrel.ResponseHeaderEncodingSelector = _ => Encoding.Latin1;
-            kestrel.Listen(IPAddress.Loopback, options.ListenerPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.ListenHandle((ulong)listener.Handle, listen => listen.Protocols = HttpProtocols.Http1);
             ConfigureLimits(kestrel.Limits);
         });
         builder.Services.AddHttpForwarder();
