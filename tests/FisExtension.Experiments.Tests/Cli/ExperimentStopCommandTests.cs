@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using FisExtension.Experiments.State;
 using FisExtension.Experiments.Tests.Harness;
 using FisExtension.Experiments.Writing;
@@ -180,5 +181,33 @@ public sealed class ExperimentStopCommandTests : IDisposable
 
         Assert.Equal((2, ""), (status.ExitCode, status.Out));
         Assert.StartsWith("fisctl: \"../EXPtest1\" is not an experiment id", status.Error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Stop_OfAFisctlRunUnderLoad_FindsItsRecord_AndDeletesItsObject()
+    {
+        using var templates = new TemplateFiles();
+        var template = templates.Write(TemplateJson.Valid.Replace("\"PT2M\"", "\"PT30S\"", StringComparison.Ordinal));
+        var reports = Directory.CreateTempSubdirectory("fisctl-report-").FullName;
+        var location = new Dictionary<string, string> { ["AWS_FIS_CONFIGURATION_LOCATION"] = _folders.Root };
+        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get", Environment: location));
+        await using var endpoint = await FakeHttpEndpoint.StartAsync(context => context.Response.WriteAsync("ok"));
+        using var stopRun = new CancellationTokenSource();
+        var running = FisctlRun.RunAsync(["run", template, "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(), "--rate", "5",
+            "--pre", "PT0.2S", "--post", "PT0.2S", "--report", reports], environment: Environment, stop: stopRun.Token, time: TimeProvider.System);
+        await WaitUntilAsync(() => _folders.Keys().Count == 1);
+
+        var status = await FisctlRun.RunAsync(["experiment", "status", FisctlRun.ExperimentId], environment: Environment);
+        var stop = await FisctlRun.RunAsync(["experiment", "stop", FisctlRun.ExperimentId], environment: Environment);
+        var keysAfterStop = _folders.Keys();
+        await stopRun.CancelAsync();
+        var run = await running;
+        Directory.Delete(reports, recursive: true);
+
+        Assert.Contains($"    orders-get: present {_folders.Root}orders-get/EXPtest1-slow.json", status.OutLines);
+        Assert.Equal((0, ""), (stop.ExitCode, stop.Error));
+        Assert.Empty(keysAfterStop);
+        Assert.Contains("Stopped EXPtest1: 1 object(s) deleted. " + Propagation, stop.OutLines);
+        Assert.Equal(130, run.ExitCode);
     }
 }
