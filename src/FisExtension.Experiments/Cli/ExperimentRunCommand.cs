@@ -3,6 +3,7 @@ using FisExtension.Experiments.Load;
 using FisExtension.Experiments.Report;
 using FisExtension.Experiments.Running;
 using FisExtension.Experiments.Scheduling;
+using FisExtension.Experiments.State;
 using FisExtension.Experiments.Templates;
 using FisExtension.Experiments.Writing;
 
@@ -48,6 +49,7 @@ public static class ExperimentRunCommand
         using var watch = new StopConditionWatch(load.StopRules, services.Time, stop);
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(watch.Stop);
         var loading = new LoadGenerator(target, load.Settings, services.Time).RunAsync(loadStart, loadEnd, watch.Observe, stopLoad.Token);
+        using var recording = ExperimentStateFolder.Resolve(services.GetEnvironmentVariable).Record(run, request.TemplatePath, services.Time.GetUtcNow(), services.ProcessId);
         var outcome = await new ExperimentRunner(new DirectoryFaultConfigurationWriter(), services.Time, services.Out).RunAsync(run, watch.Stop).ConfigureAwait(false);
         if (outcome != ExperimentOutcome.Completed)
         {

@@ -1,4 +1,5 @@
 using FisExtension.Experiments.Running;
+using FisExtension.Experiments.State;
 using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.Cli;
@@ -14,6 +15,7 @@ public static class ExperimentStartCommand
             return exitCode;
         }
 
+        using var recording = ExperimentStateFolder.Resolve(services.GetEnvironmentVariable).Record(run, request.TemplatePath, services.Time.GetUtcNow(), services.ProcessId);
         var outcome = await new ExperimentRunner(new DirectoryFaultConfigurationWriter(), services.Time, services.Out).RunAsync(run, stop).ConfigureAwait(false);
         return ExperimentPreparation.ExitCodeOf(outcome);
     }

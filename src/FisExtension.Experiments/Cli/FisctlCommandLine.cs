@@ -12,12 +12,15 @@ public static class FisctlCommandLine
         var root = new RootCommand("fisctl: plays the part of AWS FIS for Lambda functions: previews and runs FIS experiment templates.")
         {
             RunCommand(services),
-            new Command("experiment", "Preview and run experiments.")
+            new Command("experiment", "Preview, run, stop and list experiments.")
             {
                 new ExperimentOptions().CreateCommand("preview", "Print the functions an experiment would act on and its schedule. Writes nothing.",
                     (request, cancellationToken) => ExperimentPreviewCommand.RunAsync(request, services, cancellationToken)),
                 new ExperimentOptions().CreateCommand("start", "Run an experiment: write each action's fault configuration objects when it starts, delete them when it ends. Ctrl-C stops it.",
                     (request, cancellationToken) => ExperimentStartCommand.RunAsync(request, services, cancellationToken)),
+                ExperimentControlCommands.Stop(services),
+                ExperimentControlCommands.List(services),
+                ExperimentControlCommands.Status(services),
             },
         };
 

@@ -8,4 +8,7 @@ public static class FisctlDefaults
 
     /// <summary>Each Lambda API request; the next command is the retry.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The extension re-reads its location this often while a fault is active (README, "Polling": the hot cadence, fixed by AWS), so a deleted object is seen within it.</summary>
+    public static readonly TimeSpan HotPollInterval = TimeSpan.FromSeconds(20);
 }

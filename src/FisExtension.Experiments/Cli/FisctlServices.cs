@@ -21,6 +21,9 @@ public sealed record FisctlServices
     /// <summary>The innermost HTTP handler; requests are signed on top of it.</summary>
     public required Func<HttpMessageHandler> CreateHttpHandler { get; init; }
 
+    /// <summary>Recorded with a running experiment, so <c>stop</c> can signal it; <c>stop</c> never signals its own process.</summary>
+    public int ProcessId { get; init; } = Environment.ProcessId;
+
     public static FisctlServices FromProcess() => new()
     {
         Time = TimeProvider.System,

@@ -1,20 +1,27 @@
 using System.Diagnostics;
+using FisExtension.Experiments.State;
 using FisExtension.Experiments.Tests.Harness;
 
 namespace FisExtension.Experiments.Tests.Cli;
 
 /// <summary>The built fisctl executable itself, as a user runs it: exit codes and output streams of a real process.</summary>
-public sealed class FisctlProcessTests
+public sealed class FisctlProcessTests : IDisposable
 {
-    private static Process StartFisctl(params string[] args)
+    /// <summary>Where these processes record running experiments, instead of the user's own state folder.</summary>
+    private readonly ConfigurationFolders _state = new();
+
+    public void Dispose() => _state.Dispose();
+
+    private Process StartFisctl(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment[ExperimentStateFolder.StateDirectoryVariable] = _state.Root;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fisctl.dll"));
         args.ToList().ForEach(start.ArgumentList.Add);
         return Process.Start(start)!;
     }
 
-    private static async Task<(int ExitCode, string Out, string Error)> RunFisctlAsync(params string[] args)
+    private async Task<(int ExitCode, string Out, string Error)> RunFisctlAsync(params string[] args)
     {
         using var process = StartFisctl(args);
         var output = process.StandardOutput.ReadToEndAsync();
@@ -97,5 +104,41 @@ public sealed class FisctlProcessTests
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.Contains("stopped", rest, StringComparison.Ordinal);
         Assert.Empty(folders.Keys());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Stop_InTheMiddleOfAnAction_DeletesTheObjects_AndTheRunningStartProcessEnds()
+    {
+        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get"), new FakeFunction("orders-create"));
+        using var folders = new ConfigurationFolders();
+        using var start = StartFisctl("experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString(), "--location", folders.Root);
+        var startError = start.StandardError.ReadToEndAsync();
+        string? experimentId = null;
+        var wroteLines = 0;
+        while (wroteLines < 2 && await start.StandardOutput.ReadLineAsync() is { } line)
+        {
+            experimentId ??= line.StartsWith("Experiment ", StringComparison.Ordinal) ? line.Split(' ')[1] : null;
+            wroteLines += line.StartsWith("  wrote ", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        var written = folders.Keys();
+        var (_, list, _) = await RunFisctlAsync("experiment", "list");
+        var clock = Stopwatch.StartNew();
+        var (exitCode, output, error) = await RunFisctlAsync("experiment", "stop", experimentId!);
+        var startRest = start.StandardOutput.ReadToEndAsync();
+        await start.WaitForExitAsync();
+
+        Assert.Equal(2, written.Count);
+        Assert.Contains($"{experimentId}  template {TemplateFiles.Sample("lambda-start-delay.json")}", list, StringComparison.Ordinal);
+        Assert.Contains($", fisctl pid {start.Id} (alive)", list, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Contains($"signalled fisctl (pid {start.Id}) running {experimentId} to stop", output, StringComparison.Ordinal);
+        Assert.Contains($"Stopped {experimentId}: ", output, StringComparison.Ordinal);
+        Assert.Contains("Every environment stops injecting within 20 s (one hot poll); a frozen environment on its next invocation.", output, StringComparison.Ordinal);
+        Assert.Equal((130, ""), (start.ExitCode, await startError));
+        Assert.Contains($"experiment {experimentId} stopped", await startRest, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+        Assert.Empty(folders.Keys());
+        Assert.Empty(_state.Keys());
     }
 }

@@ -1,4 +1,5 @@
 using FisExtension.Experiments.Cli;
+using FisExtension.Experiments.State;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FisExtension.Experiments.Tests.Harness;
@@ -12,8 +13,10 @@ public sealed record FisctlRun(int ExitCode, string Out, string Error)
 
     public IReadOnlyList<string> OutLines => Out.Split(Environment.NewLine);
 
-    public static async Task<FisctlRun> RunAsync(string[] args, int seed = 1234, Dictionary<string, string>? environment = null, CancellationToken stop = default, TimeProvider? time = null)
+    public static async Task<FisctlRun> RunAsync(string[] args, int seed = 1234, Dictionary<string, string>? environment = null, CancellationToken stop = default, TimeProvider? time = null, int? processId = null)
     {
+        // Each run records its experiments in a folder of its own unless the test shares one (stop, list, status).
+        var ownState = environment?.ContainsKey(ExperimentStateFolder.StateDirectoryVariable) == true ? null : Directory.CreateTempSubdirectory("fisctl-state-").FullName;
         using var output = new StringWriter();
         using var error = new StringWriter();
         var services = new FisctlServices
@@ -21,13 +24,24 @@ public sealed record FisctlRun(int ExitCode, string Out, string Error)
             Time = time ?? new FakeTimeProvider(Now),
             Seeds = new FixedSeedSource(seed),
             ExperimentIds = new FixedExperimentId(ExperimentId),
-            GetEnvironmentVariable = name => environment?.GetValueOrDefault(name),
+            GetEnvironmentVariable = name => name == ExperimentStateFolder.StateDirectoryVariable && ownState is not null ? ownState : environment?.GetValueOrDefault(name),
             Out = output,
             Error = error,
             CreateHttpHandler = () => new SocketsHttpHandler(),
+            ProcessId = processId ?? System.Environment.ProcessId,
         };
 
-        var exitCode = await FisctlCommandLine.RunAsync(args, services, stop);
-        return new FisctlRun(exitCode, output.ToString(), error.ToString());
+        try
+        {
+            var exitCode = await FisctlCommandLine.RunAsync(args, services, stop);
+            return new FisctlRun(exitCode, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            if (ownState is not null)
+            {
+                Directory.Delete(ownState, recursive: true);
+            }
+        }
     }
 }
