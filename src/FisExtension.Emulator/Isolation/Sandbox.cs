@@ -76,9 +76,9 @@ internal sealed class Sandbox : IAsyncDisposable
             if (!_holder.HasExited) _holder.Kill();
             await _holder.WaitForExitAsync().ConfigureAwait(false);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or IOException)
         {
-            // Already gone.
+            // Already gone, and its pipe with it.
         }
         _holder.Dispose();
     }

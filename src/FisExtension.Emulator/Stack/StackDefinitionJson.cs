@@ -13,6 +13,9 @@ internal static class StackDefinitionJson
     private const int MaxReservedConcurrency = 1_000;
     private const double MaxIdleLifetimeSeconds = 86_400;
 
+    /// <summary>How a host port must be written: inside an environment 9001 is the Runtime API's, as on Lambda.</summary>
+    public const string HostPortRule = "use a whole number from 1 to 65535 other than 9001 (the Runtime API's port inside an environment).";
+
     private static readonly string[] RootFields = ["functions", "httpApi", "hostPorts"];
     private static readonly string[] StackOnlyFunctionFields = ["tags", "layers", "reservedConcurrency", "idleLifetimeSeconds"];
     private static readonly string[] FunctionFields = [.. FunctionDefinitionJson.Fields, .. StackOnlyFunctionFields];
@@ -132,9 +135,6 @@ internal static class StackDefinitionJson
         }
         return ports;
     }
-
-    /// <summary>How a host port must be written: inside an environment 9001 is the Runtime API's, as on Lambda.</summary>
-    public const string HostPortRule = "use a whole number from 1 to 65535 other than 9001 (the Runtime API's port inside an environment).";
 
     public static string? HostPortProblem(int port) => port is >= 1 and <= FunctionRules.MaxPort and not Isolation.SandboxPaths.RuntimeApiPort ? null : HostPortRule;
 
