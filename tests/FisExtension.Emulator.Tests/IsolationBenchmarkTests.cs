@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using FisExtension.Emulator.Isolation;
 using FisExtension.Emulator.Tests.Harness;
 using Xunit.Abstractions;
@@ -46,6 +48,86 @@ public sealed class IsolationBenchmarkTests(ITestOutputHelper output)
             }
             output.WriteLine($"{runtime} isolation {mode}: warm median {Median(samples):0.00} ms (p90 {samples.Order().ElementAt(Warm * 9 / 10):0.00}), " +
                 $"init median {Median(inits):0.0} ms over {Cold} cold starts");
+        }
+    }
+
+    /// <summary>The relay alone, in the emulator's own network: a 100-byte request and its echo over one kept-alive
+    /// connection, straight to the echo listener and through a <see cref="TcpRelay"/> to it, alternated so that the
+    /// machine's load weighs on both alike.</summary>
+    [Fact(Timeout = 120_000)]
+    public async Task Relay_CarriesEachRoundTripByteForByte_AndItsAddedLatencyIsPrinted()
+    {
+        using var echo = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        echo.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        echo.Listen();
+        var echoPort = ((IPEndPoint)echo.LocalEndPoint!).Port;
+        using var stop = new CancellationTokenSource();
+        var echoing = EchoAsync(echo, stop.Token);
+        var relayListener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        relayListener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        relayListener.Listen();
+        var relayPort = ((IPEndPoint)relayListener.LocalEndPoint!).Port;
+        await using var relay = new TcpRelay(relayListener, echoPort, _ => { }, "");
+        using var direct = await ConnectAsync(echoPort);
+        using var relayed = await ConnectAsync(relayPort);
+
+        var request = new byte[100];
+        Random.Shared.NextBytes(request);
+        var (directTimes, relayedTimes) = (new List<double>(), new List<double>());
+        for (var i = 0; i < 1000; i++)
+        {
+            directTimes.Add(await RoundTripAsync(direct, request));
+            relayedTimes.Add(await RoundTripAsync(relayed, request));
+        }
+        await stop.CancelAsync();
+        await echoing;
+
+        output.WriteLine($"round trip median: direct {Median(directTimes) * 1000:0} µs, through the relay {Median(relayedTimes) * 1000:0} µs " +
+            $"(+{(Median(relayedTimes) - Median(directTimes)) * 1000:0} µs)");
+    }
+
+    private static async Task<Socket> ConnectAsync(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
+        return socket;
+    }
+
+    private static async Task<double> RoundTripAsync(Socket socket, byte[] request)
+    {
+        var reply = new byte[request.Length];
+        var clock = Stopwatch.StartNew();
+        await socket.SendAsync(request, SocketFlags.None);
+        var received = 0;
+        while (received < reply.Length) received += await socket.ReceiveAsync(reply.AsMemory(received), SocketFlags.None);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        Assert.Equal(request, reply);
+        return elapsed;
+    }
+
+    private static async Task EchoAsync(Socket listener, CancellationToken cancellationToken)
+    {
+        var connections = new List<Task>();
+        try
+        {
+            while (true)
+            {
+                var connection = await listener.AcceptAsync(cancellationToken);
+                connections.Add(Task.Run(async () =>
+                {
+                    using (connection)
+                    {
+                        var buffer = new byte[4096];
+                        int read;
+                        while ((read = await connection.ReceiveAsync(buffer, SocketFlags.None, cancellationToken)) > 0)
+                            await connection.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, cancellationToken);
+                    }
+                }, cancellationToken));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The test is over.
         }
     }
 
