@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using FisExtension.Emulator.Isolation;
 using FisExtension.Emulator.Tests.Harness;
 
@@ -50,36 +51,33 @@ public sealed class IsolationPolicyTests
     {
         using var opt = new TempDirectory();
 
-        var (code, output, error) = await RunAsNobodyAsync(TimeSpan.FromSeconds(30), "--isolation", "namespaces", "--runtime-api-port", "0", "--invoke-port", "0");
+        var (code, output, error) = await RunWithoutCapabilitiesAsync(null, "--isolation", "namespaces", "--runtime-api-port", "0", "--invoke-port", "0");
         Assert.Equal(2, code);
         Assert.Contains("--isolation namespaces is not possible here: the emulator lacks CAP_SYS_ADMIN", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Runtime API:", output, StringComparison.Ordinal);
 
-        (_, output, _) = await RunAsNobodyAsync(TimeSpan.FromSeconds(5), "--opt", opt.Path, "--runtime-api-port", "0", "--invoke-port", "0");
+        (_, output, _) = await RunWithoutCapabilitiesAsync("Runtime API: 127.0.0.1:", "--opt", opt.Path, "--runtime-api-port", "0", "--invoke-port", "0");
         Assert.Single(output.Split('\n'), l => l.StartsWith("[emulator] isolation none: the emulator lacks CAP_SYS_ADMIN", StringComparison.Ordinal));
         Assert.Contains($"AWS_LAMBDA_EXEC_WRAPPER={opt.Path}/aws-fis/bootstrap.", output, StringComparison.Ordinal);
         Assert.Contains("Runtime API: 127.0.0.1:", output, StringComparison.Ordinal);
     }
 
-    /// <summary>The real executable as user nobody with no capabilities (setpriv, util-linux); stopped after <paramref name="within"/>.</summary>
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsNobodyAsync(TimeSpan within, params string[] arguments)
+    /// <summary>The real executable with every capability dropped (setpriv, util-linux), as root in a container without
+    /// CAP_SYS_ADMIN. Runs to its exit, or is killed once it printed a line starting with <paramref name="stopAfter"/>.</summary>
+    private static async Task<(int ExitCode, string Output, string Error)> RunWithoutCapabilitiesAsync(string? stopAfter, params string[] arguments)
     {
         var start = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", TestPaths.EmulatorExecutable, .. arguments])
+        foreach (var argument in (string[])["--inh-caps=-all", "--bounding-set=-all", TestPaths.EmulatorExecutable, .. arguments])
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(within);
-        try
+        var output = new StringBuilder();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
-            await process.WaitForExitAsync(limit.Token);
+            output.Append(line).Append('\n');
+            if (stopAfter is not null && line.StartsWith(stopAfter, StringComparison.Ordinal)) process.Kill(entireProcessTree: true);
         }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        return (process.ExitCode, await output, await error);
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output.ToString(), await error);
     }
 }

@@ -25,7 +25,7 @@ internal static class FisLayer
         ["AWS_LAMBDA_EXEC_WRAPPER"] = Wrapper,
         ["AWS_FIS_CONFIGURATION_LOCATION"] = configurationFolder.TrimEnd('/') + "/",
         ["AWS_FIS_HOT_POLL_INTERVAL_SECONDS"] = "1",
-        ["AWS_FIS_POLL_MAX_WAIT_MILLISECONDS"] = "2000",
+        ["AWS_FIS_POLL_MAX_WAIT_MILLISECONDS"] = "5000", // an upper bound: a loaded machine must not let the first invocation pass undelayed
     };
 
     /// <summary>An add-delay fault on every invocation of <paramref name="functionName"/>, active from a minute ago for ten minutes.</summary>
