@@ -40,7 +40,8 @@ internal sealed class HttpApiHandler(ServerlessStack stack, RouteTable routes)
             // AWS: re:Post knowledge center, "How can I troubleshoot the internal server error with status code 500 for API
             // Gateway endpoints that integrate with Lambda?", "Throttling issues": a throttled Lambda invocation is the
             // API's Internal Server Error; 429 is for the API's own request throttling, which this stack does not emulate.
-            await WriteAsync(context, HttpApiResponse.InternalServerError).ConfigureAwait(false);
+            await WriteAsync(context, HttpApiResponse.Failure(
+                $"{pool.Definition.FunctionName} was throttled: all {pool.Function.ReservedConcurrency} environments of its reserved concurrency are busy"), match).ConfigureAwait(false);
             return;
         }
         (byte[] Payload, string ContentType, string? FunctionError) answer;
@@ -52,18 +53,24 @@ internal sealed class HttpApiHandler(ServerlessStack stack, RouteTable routes)
         {
             // AWS: HTTP API quotas (Quotas for configuring and running an HTTP API), "Maximum integration timeout" (30 s);
             // the answer is HttpApiResponse.ServiceUnavailable. The function runs on, as it does in Lambda.
-            await WriteAsync(context, HttpApiResponse.ServiceUnavailable).ConfigureAwait(false);
+            await WriteAsync(context, HttpApiResponse.ServiceUnavailable with
+            {
+                IntegrationError = $"{pool.Definition.FunctionName} did not answer within the route's integration timeout of {match.Route.Timeout.TotalMilliseconds} ms",
+            }, match).ConfigureAwait(false);
             return;
         }
         // AWS: Troubleshooting issues with HTTP API Lambda integrations: a function error (X-Amz-Function-Error, as an
         // injected aws:lambda:invocation-error gives) is {"message":"Internal Server Error"}.
         await WriteAsync(context, answer.FunctionError is null
             ? HttpApiResponse.FromResult(answer.Payload, match.Route.PayloadFormatVersion)
-            : HttpApiResponse.InternalServerError).ConfigureAwait(false);
+            : HttpApiResponse.Failure(
+                $"{pool.Definition.FunctionName} returned a function error ({answer.FunctionError}: {JsonBodies.ErrorTypeOf(answer.Payload) ?? "no errorType"})"), match).ConfigureAwait(false);
     }
 
-    private static Task WriteAsync(HttpContext context, HttpApiResponse answer)
+    private Task WriteAsync(HttpContext context, HttpApiResponse answer, RouteMatch? match = null)
     {
+        if (answer.IntegrationError is { } error)
+            stack.Log($"[http-api] {context.Request.Method} {context.Request.Path} (route {match?.Route.RouteKey}) answered {answer.StatusCode}: {error}");
         var response = context.Response;
         response.StatusCode = answer.StatusCode;
         foreach (var group in answer.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))

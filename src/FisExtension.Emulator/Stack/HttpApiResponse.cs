@@ -9,6 +9,10 @@ namespace FisExtension.Emulator.Stack;
 /// body; what cannot be mapped is an integration failure, answered 500 <c>{"message":"Internal Server Error"}</c>.</summary>
 internal sealed record HttpApiResponse(int StatusCode, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
 {
+    /// <summary>Why the integration failed, for the stack's log (what <c>$context.integrationErrorMessage</c> gives an
+    /// HTTP API's access log); never sent to the caller. Null when the result mapped.</summary>
+    public string? IntegrationError { get; init; }
+
     private const string JsonContentType = "application/json";
 
     // AWS: aws/aws-lambda-dotnet Lambda Test Tool v2, ApiGatewayResponseExtensions (observed HTTP API behaviour; the
@@ -30,6 +34,8 @@ internal sealed record HttpApiResponse(int StatusCode, IReadOnlyList<KeyValuePai
     public static HttpApiResponse Message(int statusCode, string message) =>
         new(statusCode, [KeyValuePair.Create("Content-Type", JsonContentType)], Encoding.UTF8.GetBytes($"{{\"message\":\"{message}\"}}"));
 
+    public static HttpApiResponse Failure(string integrationError) => InternalServerError with { IntegrationError = integrationError };
+
     public static HttpApiResponse FromResult(byte[] payload, string payloadFormatVersion)
     {
         var version1 = payloadFormatVersion == HttpRoute.PayloadFormat1;
@@ -44,16 +50,16 @@ internal sealed record HttpApiResponse(int StatusCode, IReadOnlyList<KeyValuePai
             // the integration must return the proxy document. For 2.0 the guide only speaks of valid JSON; we follow
             // aws/aws-lambda-dotnet Lambda Test Tool v2, InvokeResponseExtensions (observed: any result without a
             // statusCode, even one that is not JSON, is the body of a 200).
-            return version1 ? InternalServerError : Inferred(payload);
+            return version1 ? Failure("the function's result is not JSON; payload format 1.0 needs a document with statusCode") : Inferred(payload);
         }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("statusCode", out _))
-                return (version1 ? Version1(root) : Version2(root)) ?? InternalServerError;
+                return version1 ? Version1(root) : Version2(root);
             // AWS: Working with AWS Lambda proxy integrations for HTTP APIs, "Lambda function response for format 2.0":
             // without a statusCode, 2.0 infers 200 application/json with the result as the body; 1.0 cannot.
-            return version1 ? InternalServerError : Inferred(payload);
+            return version1 ? Failure("the function's result has no statusCode; payload format 1.0 needs one") : Inferred(payload);
         }
     }
 
@@ -61,7 +67,7 @@ internal sealed record HttpApiResponse(int StatusCode, IReadOnlyList<KeyValuePai
 
     /// <summary>Format 2.0: <c>statusCode</c>, <c>headers</c>, <c>cookies</c> (each a <c>Set-Cookie</c>), <c>body</c>,
     /// <c>isBase64Encoded</c>; the format has no <c>multiValueHeaders</c>.</summary>
-    private static HttpApiResponse? Version2(JsonElement root)
+    private static HttpApiResponse Version2(JsonElement root)
     {
         var headers = SingleHeaders(root);
         if (root.TryGetProperty("cookies", out var cookies) && cookies.ValueKind == JsonValueKind.Array)
@@ -71,7 +77,7 @@ internal sealed record HttpApiResponse(int StatusCode, IReadOnlyList<KeyValuePai
 
     /// <summary>Format 1.0: <c>statusCode</c>, <c>headers</c>, <c>multiValueHeaders</c>, <c>body</c>,
     /// <c>isBase64Encoded</c>.</summary>
-    private static HttpApiResponse? Version1(JsonElement root)
+    private static HttpApiResponse Version1(JsonElement root)
     {
         var multiValue = new List<KeyValuePair<string, string>>();
         if (root.TryGetProperty("multiValueHeaders", out var multi) && multi.ValueKind == JsonValueKind.Object)
@@ -97,12 +103,13 @@ internal sealed record HttpApiResponse(int StatusCode, IReadOnlyList<KeyValuePai
         return headers;
     }
 
-    /// <summary>The status and body of a proxy document, or null when they are not valid: a statusCode that is not a
-    /// number from 100 to 599, or a body marked base64 that is not.</summary>
-    private static HttpApiResponse? Mapped(JsonElement root, List<KeyValuePair<string, string>> headers)
+    /// <summary>The status and body of a proxy document, or a failure when they are not valid: a statusCode that is not
+    /// a number from 100 to 599, or a body marked base64 that is not.</summary>
+    private static HttpApiResponse Mapped(JsonElement root, List<KeyValuePair<string, string>> headers)
     {
         var statusCode = root.GetProperty("statusCode");
-        if (statusCode.ValueKind != JsonValueKind.Number || !statusCode.TryGetInt32(out var status) || status is < 100 or > 599) return null;
+        if (statusCode.ValueKind != JsonValueKind.Number || !statusCode.TryGetInt32(out var status) || status is < 100 or > 599)
+            return Failure($"the result's statusCode {statusCode.GetRawText()} is not a number from 100 to 599");
         var bodyText = root.TryGetProperty("body", out var body) && body.ValueKind != JsonValueKind.Null ? Text(body) : "";
         var base64 = root.TryGetProperty("isBase64Encoded", out var flag) && flag.ValueKind == JsonValueKind.True;
         byte[] bytes;
@@ -115,7 +122,7 @@ internal sealed record HttpApiResponse(int StatusCode, IReadOnlyList<KeyValuePai
             }
             catch (FormatException)
             {
-                return null;
+                return Failure("the result's body is marked isBase64Encoded but is not base64");
             }
         }
         if (!headers.Any(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
