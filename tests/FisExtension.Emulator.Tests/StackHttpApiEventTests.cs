@@ -43,7 +43,7 @@ public sealed class StackHttpApiEventTests
         AssertTime(context.GetProperty("time").GetString()!, context.GetProperty("timeEpoch").GetInt64(), before, after);
         Assert.Equal(["session=abc"], payload.GetProperty("cookies").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("a,b", payload.GetProperty("queryStringParameters").GetProperty("expand").GetString());
-        Assert.Equal(JsonValueKind.Null, payload.GetProperty("body").ValueKind);
+        Assert.False(payload.TryGetProperty("body", out _)); // 2.0 leaves out what the request did not have
         Assert.False(payload.GetProperty("isBase64Encoded").GetBoolean());
     }
 

@@ -58,7 +58,7 @@ internal static class HttpApiEvents
         writer.WriteNumber("timeEpoch", request.Time.ToUnixTimeMilliseconds());
         writer.WriteEndObject();
         if (match.PathParameters.Count > 0) StringMap(writer, "pathParameters", match.PathParameters);
-        Body(writer, request);
+        Body(writer, request, omitEmpty: true);
     });
 
     private static byte[] Version1(RouteMatch match, HttpApiRequest request, string accountId) => Write(writer =>
@@ -138,11 +138,13 @@ internal static class HttpApiEvents
 
     /// <summary>Text bodies go as they are; anything that is not valid UTF-8 text goes base64-encoded. The HTTP API guide
     /// only says isBase64Encoded marks a binary body; deciding by UTF-8 validity rather than by Content-Type is ours.</summary>
-    private static void Body(Utf8JsonWriter writer, HttpApiRequest request)
+    private static void Body(Utf8JsonWriter writer, HttpApiRequest request, bool omitEmpty = false)
     {
         if (request.Body.Length == 0)
         {
-            writer.WriteNull("body");
+            // AWS: 2.0 leaves out a body it does not have, as observed in ministackorg/ministack#1163 (AWS Lambda
+            // Powertools' 2.0 event check refuses "body": null); 1.0 writes null (the guide's 1.0 example, proxy-event.json).
+            if (!omitEmpty) writer.WriteNull("body");
             writer.WriteBoolean("isBase64Encoded", false);
             return;
         }
