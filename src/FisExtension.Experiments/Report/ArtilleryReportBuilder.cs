@@ -6,7 +6,7 @@ namespace FisExtension.Experiments.Report;
 /// <summary>
 /// The report of an experiment whose load Artillery made, from its periods: each period belongs to the window holding
 /// its middle (steady before the experiment, experiment, recovery after it). Counts and error rates are exact per
-/// period; percentiles are estimated (<see cref="QuantileMixture"/>); lags are known to within one period. There are no
+/// period; percentiles are estimated (<see cref="QuantileMixture"/>); lags are known to within one period; the chart draws the periods. There are no
 /// per-request records and no fault log (per-URL figures come from Artillery's metrics-by-endpoint plugin when it ran), so actions are detected by departure only.
 /// </summary>
 public static class ArtilleryReportBuilder
@@ -26,7 +26,8 @@ public static class ArtilleryReportBuilder
         var seconds = (artillery.End - artillery.Start).TotalSeconds;
         return new ExperimentReport(experiment.ExperimentId, experiment.Template, experiment.Outcome, $"artillery {artillery.File}",
             seconds > 0 ? Math.Round(artillery.Periods.Sum(p => p.Requests) / seconds, 3) : 0, artillery.Start, experiment.Start, experiment.End, artillery.End,
-            windows, Lags(experiment, artillery, windows[0].Overall), verdict, null, verdicts, []);
+            windows, Lags(experiment, artillery, windows[0].Overall), verdict, null, verdicts, [],
+            [.. artillery.Periods.Select(p => new PeriodSummary(p.Start, p.End, (int)p.Requests, (int)p.Errors, p.ResponseTime?.P50, p.ResponseTime?.P99))]);
     }
 
     private static WindowSummary Summarise(string name, DateTimeOffset start, DateTimeOffset end, ArtilleryReport artillery)

@@ -42,6 +42,13 @@ public sealed class ArtilleryImportTests : IDisposable
         Assert.Equal(0, Int(windows[ReportWindowNames.Recovery], "errors"));
         Assert.True(Int(windows[ReportWindowNames.Steady], "requests") > 0 && Int(windows[ReportWindowNames.Recovery], "requests") > 0);
         AssertWithinPeriodQuantiles(windows[ReportWindowNames.Steady], artillery.RootElement, DateTimeOffset.MinValue, faultStart);
+        // The periods themselves are kept for the chart: one per Artillery period, with its own p99.
+        var periods = report.RootElement.GetProperty("periods").EnumerateArray().ToList();
+        var intermediate = artillery.RootElement.GetProperty("intermediate").EnumerateArray().ToList();
+        Assert.Equal(intermediate.Count, periods.Count);
+        Assert.Equal(total, periods.Sum(p => Int(p, "requests")));
+        Assert.Equal(intermediate.Select(p => p.GetProperty("summaries").GetProperty("http.response_time").GetProperty("p99").GetDouble()),
+            periods.Select(p => p.GetProperty("p99").GetDouble()));
 
         var action = Assert.Single(report.RootElement.GetProperty("actions").EnumerateArray());
         Assert.Equal(ArtilleryReportBuilder.Detection, action.GetProperty("detection").GetString());
