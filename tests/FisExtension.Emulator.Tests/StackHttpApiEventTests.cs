@@ -82,6 +82,25 @@ public sealed class StackHttpApiEventTests
         AssertTime(context.GetProperty("requestTime").GetString()!, context.GetProperty("requestTimeEpoch").GetInt64(), before, after);
     }
 
+    [Theory(Timeout = 60000)]
+    [InlineData("application/json; charset=utf-8", false)]
+    [InlineData("text/csv", false)]
+    [InlineData("application/x-www-form-urlencoded", true)] // not text for an HTTP API
+    [InlineData(null, true)] // no Content-Type: binary
+    public async Task RequestBody_IsBase64EncodedUnlessItsMediaTypeIsText(string? contentType, bool base64)
+    {
+        await using var stack = await Stacks.StartAsync(Stacks.Routes(("POST /upload", "echo", "2.0")), Stacks.Shell("echo"));
+        using var client = new HttpClient { BaseAddress = stack.HttpApiEndpoint };
+        using var content = new ByteArrayContent("a=1"u8.ToArray());
+        if (contentType is not null) content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+
+        using var response = await client.PostAsync("/upload", content);
+
+        using var received = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(base64, received.RootElement.GetProperty("isBase64Encoded").GetBoolean());
+        Assert.Equal(base64 ? "YT0x" : "a=1", received.RootElement.GetProperty("body").GetString());
+    }
+
     private static void AssertKeysAmong(JsonElement actual, JsonElement sample)
     {
         foreach (var key in actual.EnumerateObject().Select(p => p.Name))

@@ -136,8 +136,7 @@ internal static class HttpApiEvents
         writer.WriteString("stage", Stage);
     }
 
-    /// <summary>Text bodies go as they are; anything that is not valid UTF-8 text goes base64-encoded. The HTTP API guide
-    /// only says isBase64Encoded marks a binary body; deciding by UTF-8 validity rather than by Content-Type is ours.</summary>
+    /// <summary>A body of a text media type goes as it is; any other goes base64-encoded with isBase64Encoded.</summary>
     private static void Body(Utf8JsonWriter writer, HttpApiRequest request, bool omitEmpty = false)
     {
         if (request.Body.Length == 0)
@@ -148,10 +147,22 @@ internal static class HttpApiEvents
             writer.WriteBoolean("isBase64Encoded", false);
             return;
         }
-        var text = TryText(request.Body);
+        var text = IsTextMediaType(Header(request, "content-type")) ? TryText(request.Body) : null;
         writer.WriteString("body", text ?? Convert.ToBase64String(request.Body));
         writer.WriteBoolean("isBase64Encoded", text is null);
     }
+
+    /// <summary>The guide says only that a binary body is base64-encoded. Which media types HTTP APIs pass as text was
+    /// checked against AWS in ministackorg/ministack#766: text/*, application/json, application/xml and
+    /// application/javascript; anything else, a missing Content-Type and application/x-www-form-urlencoded included,
+    /// is base64 (also seen in aws-samples/php-examples-for-aws-lambda#34, dherault/serverless-offline#1776).</summary>
+    private static bool IsTextMediaType(string? contentType)
+    {
+        var mediaType = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return mediaType.StartsWith("text/", StringComparison.Ordinal) || TextApplicationTypes.Contains(mediaType);
+    }
+
+    private static readonly string[] TextApplicationTypes = ["application/json", "application/xml", "application/javascript"];
 
     private static string? TryText(byte[] body)
     {
