@@ -103,6 +103,8 @@ public sealed class ServerlessStack : IAsyncDisposable
 
     internal TimeProvider TimeProvider => _options.TimeProvider;
 
+    internal void Log(string line) => _options.LogSink?.Invoke(line);
+
     internal string ArnOf(string functionName)
     {
         var any = _pools[0].Definition;
