@@ -46,7 +46,7 @@ lambda_api="http://127.0.0.1:$lambda_port"
 front_door="http://127.0.0.1:$http_port"
 
 step "3/7 Starting the orders stack: $stack_dir/stack.json"
-"$emulator" --stack "${STACK_FILE:-$stack_dir/stack.json}" --invoke-port "$lambda_port" --http-port "$http_port" >"$stack_log" 2>&1 &
+"$emulator" --stack "$stack_dir/stack.json" --invoke-port "$lambda_port" --http-port "$http_port" >"$stack_log" 2>&1 &
 emulator_pid=$!
 cleanup() {
   kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null || true
