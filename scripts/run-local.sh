@@ -122,7 +122,8 @@ for name in start-delay invocation-errors; do
     }' | sed 's/  *$//'
   grep -E '^- `' "$reports/$name/report.md" | sed 's/^- /     hypothesis /'
   grep -E '^\| [a-z-]+ \| 20' "$reports/$name/report.md" | grep -v -E '^\| (steady|experiment|recovery) ' | awk -F'|' '{
-      printf "     action %s: %s requests affected, pickup lag %s ms, release lag %s ms\n", $2, $6, $7, $8 }' | tr -s ' '
+      for (i = 2; i <= 8; i++) gsub(/^ +| +$/, "", $i)
+      printf "     action %s: %s requests affected, pickup lag %s ms, release lag %s ms\n", $2, $6, $7, $8 }'
 done
 echo
 echo "   execution environments opened (each with its own FIS extension and its own polls):"
