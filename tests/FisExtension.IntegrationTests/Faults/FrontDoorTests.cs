@@ -22,9 +22,11 @@ public sealed class FrontDoorTests
 
         using var baseline = await door.PostAsync("/v2/orders");
         await error.ActivateAsync();
+        await door.CallUntilTheExtensionLogsAsync($"found active faults: {error.ExperimentId}/{error.ActionName} (aws:lambda:invocation-error, active");
         using var failedV2 = await door.PostAsync("/v2/orders");
         using var failedV1 = await door.PostAsync("/v1/orders");
         await error.RemoveAsync();
+        await door.CallUntilTheExtensionLogsAsync("no active faults found");
         using var after = await door.PostAsync("/v2/orders");
 
         Assert.Equal(HttpStatusCode.OK, baseline.StatusCode); // the shell function echoes its event: a 2.0 result without statusCode
@@ -50,6 +52,7 @@ public sealed class FrontDoorTests
 
         using var baseline = await door.PostAsync("/v1/orders");
         await http.ActivateAsync();
+        await door.CallUntilTheExtensionLogsAsync($"found active faults: {http.ExperimentId}/{http.ActionName} (aws:lambda:invocation-http-integration-response, active");
         using var syntheticV2 = await door.PostAsync("/v2/orders");
         using var syntheticV1 = await door.PostAsync("/v1/orders");
 
@@ -64,12 +67,19 @@ public sealed class FrontDoorTests
 
     /// <summary>A stack of one function with the layer, one environment (one proxy port), two routes to it. Each call
     /// waits for the invocation's REPORT line: until then the one environment is busy, and the next call would be
-    /// throttled, as it is in Lambda with a reserved concurrency of 1.</summary>
+    /// throttled, as it is in Lambda with a reserved concurrency of 1. The environment is frozen between calls, so its
+    /// extension polls only when a call thaws it, and a loaded machine can make that poll outlast the wait the
+    /// invocation gives it (<c>AWS_FIS_POLL_MAX_WAIT_MILLISECONDS</c>): <see cref="CallUntilTheExtensionLogsAsync"/>
+    /// calls until the extension says what it now holds, so that the next call is judged on a known snapshot.</summary>
     private sealed class FrontDoor : IAsyncDisposable
     {
         private static readonly TimeSpan ReportPatience = TimeSpan.FromSeconds(10);
 
+        private static readonly TimeSpan HotPollInterval = TimeSpan.FromSeconds(1); // FaultFunctions
+
         private readonly SemaphoreSlim _reports = new(0);
+
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
 
         private ServerlessStack _stack = null!;
 
@@ -97,6 +107,7 @@ public sealed class FrontDoorTests
             {
                 LogSink = line =>
                 {
+                    door._log.Enqueue(line);
                     if (line.Contains("REPORT RequestId:", StringComparison.Ordinal)) door._reports.Release();
                 },
             };
@@ -110,6 +121,24 @@ public sealed class FrontDoorTests
             var response = await _client.PostAsync(path, new StringContent("""{"item":"coffee"}"""));
             Assert.True(await _reports.WaitAsync(ReportPatience), $"no REPORT line within {ReportPatience} after POST {path}");
             return response;
+        }
+
+        /// <summary>Calls the function (answers discarded) until a log line written from now on contains <paramref name="text"/>.</summary>
+        public async Task CallUntilTheExtensionLogsAsync(string text)
+        {
+            var from = _log.Count;
+            for (var call = 0; call < 20; call++)
+            {
+                if (_log.Skip(from).Any(line => line.Contains(text, StringComparison.Ordinal)))
+                {
+                    return;
+                }
+
+                (await PostAsync("/v2/orders")).Dispose();
+                await Task.Delay(HotPollInterval / 4); // so that 20 calls span several hot polls
+            }
+
+            Assert.Fail($"the extension did not log \"{text}\" within 20 calls:\n{string.Join('\n', _log.Skip(from))}");
         }
 
         public async ValueTask DisposeAsync()
