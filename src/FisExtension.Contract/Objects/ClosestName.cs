@@ -1,7 +1,7 @@
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Objects;
 
 /// <summary>Finds the known name a misspelt one most likely meant, for "did you mean …?" hints.</summary>
-internal static class ClosestName
+public static class ClosestName
 {
     /// <summary>
     /// The known name with the smallest edit distance (letter case ignored), or null when even that one differs in

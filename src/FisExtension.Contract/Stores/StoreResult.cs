@@ -1,7 +1,7 @@
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Stores;
 
 /// <summary>The value of a store call, or the failure that stopped it.</summary>
-internal readonly record struct StoreResult<T>(T? Value, StoreFailure? Failure)
+public readonly record struct StoreResult<T>(T? Value, StoreFailure? Failure)
 {
     public static implicit operator StoreResult<T>(StoreFailure failure) => new(default, failure);
 

@@ -1,4 +1,4 @@
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Locations;
 
 /// <summary>Where fault configuration objects live: an S3 prefix or a local directory.</summary>
-internal abstract record ConfigurationLocation;
+public abstract record ConfigurationLocation;

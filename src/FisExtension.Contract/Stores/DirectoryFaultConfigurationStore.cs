@@ -1,13 +1,15 @@
 using System.Globalization;
+using FisExtension.Contract.Locations;
+using FisExtension.Contract.Objects;
 
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Stores;
 
 /// <summary>
 /// Fault configuration files in a local directory, for local runs. A file's key is its full path and its ETag is
 /// its size and modification time, so an unchanged file is never read twice. Only regular files are read, and a
 /// symbolic link only when it resolves inside the configuration folder.
 /// </summary>
-internal sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLocation location, string functionName) : IFaultConfigurationStore
+public sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLocation location, string functionName) : IFaultConfigurationStore
 {
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(location.Path)) + Path.DirectorySeparatorChar;
 
@@ -32,7 +34,7 @@ internal sealed class DirectoryFaultConfigurationStore(DirectoryConfigurationLoc
             {
                 return new StoreFailure(
                     "DirectoryNotFound",
-                    $"Directory {location.Path} does not exist. Create it, or fix {EnvironmentVariables.ConfigurationLocation}.");
+                    $"Directory {location.Path} does not exist. Create it, or fix {StoreEnvironmentVariables.ConfigurationLocation}.");
             }
 
             var directory = new DirectoryInfo(path);

@@ -1,11 +1,12 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using FisExtension.Contract.Locations;
 
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Stores;
 
 /// <summary>Fault configuration objects in S3: one ListObjectsV2 of the function's prefix, and GetObject per new version.</summary>
-internal sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLocation location, string functionName) : IFaultConfigurationStore, IDisposable
+public sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLocation location, string functionName) : IFaultConfigurationStore, IDisposable
 {
     // Only the objects directly under the function's prefix, as for a directory.
     private const string Delimiter = "/";

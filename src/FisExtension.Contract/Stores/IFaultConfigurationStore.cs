@@ -1,7 +1,7 @@
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Stores;
 
 /// <summary>Lists and reads the fault configuration objects of one function. Implementations never throw for store errors.</summary>
-internal interface IFaultConfigurationStore
+public interface IFaultConfigurationStore
 {
     /// <summary>How log lines name the store, e.g. <c>S3</c>.</summary>
     string Description { get; }

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
-using FisExtension.Faults;
-using static FisExtension.Configuration.FaultObjectSchema;
+using static FisExtension.Contract.Objects.FaultObjectSchema;
 
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Objects;
 
 /// <summary>
 /// Reads one v1 fault configuration object and checks every rule of the contract at once. Any byte string yields a
 /// definition, an unknown action, or a list of problems that each say how to fix them; it never throws.
 /// </summary>
-internal static partial class FaultObjectParser
+public static partial class FaultObjectParser
 {
     private const string TimeExample = "\"2026-11-25T10:00:00Z\"";
     private static readonly string[] Rfc3339Formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
@@ -177,18 +176,7 @@ internal static partial class FaultObjectParser
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A value as written in the object, cut short so that one bad value cannot flood the log line.</summary>
-    private static string Show(JsonElement value)
-    {
-        // Raw JSON text escapes line breaks, but JSON allows DEL and C1 controls unescaped: escape those too, so a
-        // value shown in a log line never carries a control character into it.
-        var shown = Shorten(value.GetRawText(), 64, "", "");
-        return shown.Any(char.IsControl)
-            ? string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
-            : shown;
-    }
-
-    private static string Shorten(string text, int max, string open, string close) =>
-        text.Length <= max ? string.Concat(open, text, close) : string.Concat(open, text.AsSpan(0, max - 3), "...", close);
+    private static string Show(JsonElement value) => ShownText.Json(value.GetRawText());
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -1,14 +1,13 @@
 using System.Text.Json;
-using FisExtension.Faults;
-using static FisExtension.Configuration.FaultObjectSchema;
+using static FisExtension.Contract.Objects.FaultObjectSchema;
 
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Objects;
 
 /// <summary>
 /// Strict names: a field or parameter schema v1 does not know is a mistake to report, not to ignore. A misspelt
 /// <c>invocationPercent</c> silently taking the default of 100 % is the failure this prevents.
 /// </summary>
-internal static partial class FaultObjectParser
+public static partial class FaultObjectParser
 {
     private static void CheckFieldNames(JsonElement root, List<string> problems)
     {
@@ -65,5 +64,5 @@ internal static partial class FaultObjectParser
     };
 
     /// <summary>A name as a JSON string, cut short and with control characters escaped, safe in a log line.</summary>
-    private static string Quote(string name) => Shorten(JsonEncodedText.Encode(name).ToString(), 64, "\"", "\"");
+    private static string Quote(string name) => ShownText.Shorten(JsonEncodedText.Encode(name).ToString(), ShownText.MaxLength, "\"", "\"");
 }

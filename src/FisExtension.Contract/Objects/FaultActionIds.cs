@@ -1,7 +1,7 @@
-namespace FisExtension.Faults;
+namespace FisExtension.Contract.Objects;
 
 /// <summary>The FIS action ids, as written in experiment templates and configuration objects.</summary>
-internal static class FaultActionIds
+public static class FaultActionIds
 {
     public const string AddDelay = "aws:lambda:invocation-add-delay";
     public const string InvocationError = "aws:lambda:invocation-error";

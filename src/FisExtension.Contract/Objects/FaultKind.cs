@@ -1,7 +1,7 @@
-namespace FisExtension.Faults;
+namespace FisExtension.Contract.Objects;
 
 /// <summary>The three FIS Lambda actions. Two faults of one kind are "identical or conflicting" (fis-lambda-actions.md §1).</summary>
-internal enum FaultKind
+public enum FaultKind
 {
     /// <summary><c>aws:lambda:invocation-add-delay</c>.</summary>
     StartDelay,

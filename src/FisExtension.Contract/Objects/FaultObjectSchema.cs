@@ -1,7 +1,7 @@
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Objects;
 
 /// <summary>The v1 fault configuration object: field names, parameter names and limits (fis-lambda-actions.md §5).</summary>
-internal static class FaultObjectSchema
+public static class FaultObjectSchema
 {
     public const int SupportedVersion = 1;
 
@@ -29,10 +29,10 @@ internal static class FaultObjectSchema
     public static readonly string[] AllParameters = [InvocationPercentage, StartupDelayMilliseconds, PreventExecution, StatusCode, ContentTypeHeader, Duration];
 
     /// <summary>The fault parameters of one action (fis-lambda-actions.md §1), without the ignored <see cref="Duration"/>.</summary>
-    public static string[] ParametersOf(Faults.FaultKind kind) => kind switch
+    public static string[] ParametersOf(FaultKind kind) => kind switch
     {
-        Faults.FaultKind.StartDelay => [InvocationPercentage, StartupDelayMilliseconds],
-        Faults.FaultKind.InvocationError => [InvocationPercentage, PreventExecution],
+        FaultKind.StartDelay => [InvocationPercentage, StartupDelayMilliseconds],
+        FaultKind.InvocationError => [InvocationPercentage, PreventExecution],
         _ => [InvocationPercentage, PreventExecution, StatusCode, ContentTypeHeader],
     };
 
@@ -55,5 +55,5 @@ internal static class FaultObjectSchema
     public const string FileExtension = ".json";
 
     public const string KnownActionIds =
-        $"{Faults.FaultActionIds.AddDelay}, {Faults.FaultActionIds.InvocationError}, {Faults.FaultActionIds.HttpIntegrationResponse}";
+        $"{FaultActionIds.AddDelay}, {FaultActionIds.InvocationError}, {FaultActionIds.HttpIntegrationResponse}";
 }

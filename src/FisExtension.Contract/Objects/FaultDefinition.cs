@@ -1,7 +1,7 @@
-namespace FisExtension.Faults;
+namespace FisExtension.Contract.Objects;
 
 /// <summary>One validated fault configuration object (schema v1), with typed parameters and their defaults applied.</summary>
-internal sealed record FaultDefinition
+public sealed record FaultDefinition
 {
     /// <summary>The object's key in the store, which names it in every log line.</summary>
     public required string Key { get; init; }

@@ -1,12 +1,11 @@
-using FisExtension.Faults;
 
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Objects;
 
 /// <summary>
 /// What one object turned out to be: a fault definition, an object with an unknown <c>actionId</c> (skipped with a
 /// warning), or an invalid object with every problem found.
 /// </summary>
-internal sealed record FaultObjectParseResult
+public sealed record FaultObjectParseResult
 {
     public FaultDefinition? Definition { get; private init; }
 

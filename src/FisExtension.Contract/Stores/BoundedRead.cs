@@ -1,7 +1,7 @@
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Stores;
 
 /// <summary>Reads a stream to its end, but never more than a limit plus one byte, so a huge object costs no memory.</summary>
-internal static class BoundedRead
+public static class BoundedRead
 {
     public static async Task<byte[]> ReadAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
     {

@@ -1,13 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Locations;
 
 /// <summary>
 /// Parses <c>AWS_FIS_CONFIGURATION_LOCATION</c>: <c>arn:aws:s3:::bucket/prefix/</c>, <c>s3://bucket/prefix/</c>,
 /// or a local directory (<c>/path/</c>, <c>file:///path/</c>). A problem says what is wrong and how to fix it.
 /// </summary>
-internal static class ConfigurationLocationParser
+public static class ConfigurationLocationParser
 {
     private const string ArnPrefix = "arn:";
     private const string S3ArnService = ":s3:::";

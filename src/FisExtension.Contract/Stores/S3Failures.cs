@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
+using FisExtension.Contract.Locations;
 
-namespace FisExtension.Configuration;
+namespace FisExtension.Contract.Stores;
 
 /// <summary>Turns what the S3 client throws into a short reason and a remedy the function's owner can act on.</summary>
-internal static class S3Failures
+public static class S3Failures
 {
     public const string NoSuchKey = "NoSuchKey";
     private const string AccessDenied = "AccessDenied";
@@ -32,7 +33,7 @@ internal static class S3Failures
             AmazonS3Exception { ErrorCode: AccessDenied } =>
                 new StoreFailure(AccessDenied, permissions),
             AmazonS3Exception { ErrorCode: NoSuchBucket } =>
-                new StoreFailure(NoSuchBucket, $"Bucket \"{location.Bucket}\" does not exist. Check {EnvironmentVariables.ConfigurationLocation}."),
+                new StoreFailure(NoSuchBucket, $"Bucket \"{location.Bucket}\" does not exist. Check {StoreEnvironmentVariables.ConfigurationLocation}."),
             AmazonS3Exception { ErrorCode: { } code } when CredentialErrors.Contains(code) =>
                 new StoreFailure(code, "S3 refused the function's credentials. Check that the execution role's temporary credentials are passed unchanged (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)."),
             AmazonS3Exception { StatusCode: HttpStatusCode.Forbidden } s3 =>
