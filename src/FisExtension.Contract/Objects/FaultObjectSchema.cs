@@ -36,6 +36,9 @@ public static class FaultObjectSchema
         _ => [InvocationPercentage, PreventExecution, StatusCode, ContentTypeHeader],
     };
 
+    /// <summary>The parameters an action cannot do without: the HTTP response needs its status.</summary>
+    public static string[] RequiredParametersOf(FaultKind kind) => kind == FaultKind.HttpIntegrationResponse ? [StatusCode] : [];
+
     /// <summary>Objects are small; a bigger one is a mistake or an attack, and is skipped unread.</summary>
     public const int MaxObjectBytes = 256 * 1024;
 

@@ -11,9 +11,10 @@ public static class S3Failures
 {
     public const string NoSuchKey = "NoSuchKey";
     private const string AccessDenied = "AccessDenied";
-    private const string NoSuchBucket = "NoSuchBucket";
+    internal const string NoSuchBucket = "NoSuchBucket";
 
-    private static readonly string[] CredentialErrors =
+    /// <summary>The error codes with which S3 refuses credentials, whoever presents them.</summary>
+    internal static readonly string[] CredentialErrors =
         ["InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "TokenRefreshRequired"];
 
     /// <summary>Null for cancellation the caller asked for, which is not a failure but a stop.</summary>

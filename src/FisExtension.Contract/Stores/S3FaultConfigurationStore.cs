@@ -15,7 +15,7 @@ public sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLocat
 
     public string FunctionPrefix { get; } = location.FunctionPrefix(functionName);
 
-    public string FunctionLocation => Show(FunctionPrefix);
+    public string FunctionLocation => location.ShowKey(FunctionPrefix);
 
     public Task<StoreResult<StoreListing>> ListAsync(CancellationToken cancellationToken) => ListAsync(FunctionPrefix, cancellationToken);
 
@@ -33,7 +33,7 @@ public sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLocat
             var folders = response.CommonPrefixes ?? [];
             return StoreResult<StoreListing>.Success(new StoreListing(
                 objects.Select(o => new StoredObject(o.Key, o.ETag ?? "", o.Size ?? 0)).ToList(),
-                folders.Select(Show).ToList()));
+                folders.Select(location.ShowKey).ToList()));
         }
         catch (Exception exception) when (S3Failures.Describe(exception, location, FunctionPrefix, cancellationToken) is { } failure)
         {
@@ -59,6 +59,4 @@ public sealed class S3FaultConfigurationStore(IAmazonS3 s3, S3ConfigurationLocat
     }
 
     public void Dispose() => s3.Dispose();
-
-    private string Show(string key) => $"s3://{location.Bucket}/{key}";
 }

@@ -19,7 +19,7 @@ public static class ExperimentControlCommands
     public static Command List(FisctlServices services)
     {
         var command = new Command("list", "Show each running experiment: template, start, its fisctl process and its objects' locations.");
-        command.SetAction((_, _) => ExperimentListCommand.RunAsync(services));
+        command.SetAction((_, cancellationToken) => ExperimentListCommand.RunAsync(services, cancellationToken));
         return command;
     }
 
@@ -27,7 +27,7 @@ public static class ExperimentControlCommands
     {
         var id = new Argument<string>("EXPERIMENT_ID") { Description = "The experiment to show." };
         var command = new Command("status", "Show one running experiment: its actions and which of their objects exist now.") { id };
-        command.SetAction((parsed, _) => ExperimentStatusCommand.RunAsync(parsed.GetValue(id)!, services));
+        command.SetAction((parsed, cancellationToken) => ExperimentStatusCommand.RunAsync(parsed.GetValue(id)!, services, cancellationToken));
         return command;
     }
 }

@@ -50,9 +50,6 @@ internal sealed record ExtensionOptions
     /// <summary>The credentials Lambda puts in the environment; null when absent. Never printed.</summary>
     public AwsAccessKeys? AwsCredentials { get; init; }
 
-    /// <summary>How the S3 store is reached, from <see cref="Region"/>, <see cref="S3EndpointUrl"/> and <see cref="AwsCredentials"/>.</summary>
-    public S3Connection S3Connection => new(Region, S3EndpointUrl, AwsCredentials);
-
     public static class Defaults
     {
         public const int ListenerPort = 9100;

@@ -4,16 +4,20 @@ using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.Tests.Writing;
 
-public sealed class DirectoryFaultConfigurationWriterTests : IDisposable
+public sealed class FaultConfigurationWriterTests : IDisposable
 {
     private readonly ConfigurationFolders _folders = new();
-    private readonly DirectoryFaultConfigurationWriter _writer = new();
+    private readonly FaultConfigurationWriter _writer = new(S3Connection.FromEnvironment(_ => null));
 
-    public void Dispose() => _folders.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _folders.Dispose();
+    }
 
-    private FaultObjectAddress Address => new(new ConfigurationFolder(_folders.Root), "orders-get", "EXP1", "slow");
+    private FaultObjectAddress Address => new(new DirectoryConfigurationLocation(_folders.Root), "orders-get", "EXP1", "slow");
 
-    private static FaultConfigurationObject Fault(string percentage) => new()
+    private static FaultObject Fault(string percentage) => new()
     {
         ExperimentId = "EXP1",
         ActionName = "slow",
@@ -30,7 +34,7 @@ public sealed class DirectoryFaultConfigurationWriterTests : IDisposable
         await _writer.PutAsync(Address, Fault("20"), CancellationToken.None);
 
         Assert.Equal(["orders-get/EXP1-slow.json"], _folders.Keys());
-        using var written = JsonDocument.Parse(await File.ReadAllBytesAsync(Address.FullPath));
+        using var written = JsonDocument.Parse(await File.ReadAllBytesAsync(Address.Key));
         Assert.Equal("20", written.RootElement.GetProperty("parameters").GetProperty("invocationPercentage").GetString());
         Assert.Equal("2026-11-25T10:00:00.5Z", written.RootElement.GetProperty("endTime").GetString());
         Assert.Equal(1, written.RootElement.GetProperty("schemaVersion").GetInt32());
