@@ -4,10 +4,25 @@ namespace FisExtension.Contract.Objects;
 
 /// <summary>
 /// A numeric parameter (fis-lambda-actions.md §5): plain decimal digits only, within a range, whole when
-/// <paramref name="WholeOnly"/>. The hints say how to fix each kind of mistake.
+/// <paramref name="wholeOnly"/>. The hints say how to fix each kind of mistake. A class, not a record: nothing
+/// compares rules, and a record's generated members would only grow the extension's binary.
 /// </summary>
-public sealed record NumberRule(string Name, double Min, double Max, bool WholeOnly, string Hint, string AboveHint, string BelowHint)
+public sealed class NumberRule(string name, double min, double max, bool wholeOnly, string hint, string aboveHint, string belowHint)
 {
+    public string Name { get; } = name;
+
+    public double Min { get; } = min;
+
+    public double Max { get; } = max;
+
+    public bool WholeOnly { get; } = wholeOnly;
+
+    public string Hint { get; } = hint;
+
+    public string AboveHint { get; } = aboveHint;
+
+    public string BelowHint { get; } = belowHint;
+
     /// <summary>
     /// What is wrong with a value, without the parameter's name in front, or null when it is valid.
     /// <paramref name="text"/> is a JSON string's content or a JSON number's text; <paramref name="written"/> is the

@@ -10,16 +10,16 @@ namespace FisExtension.Contract.Objects;
 public static class ParameterRules
 {
     public static readonly NumberRule Percentage = new(
-        InvocationPercentage, MinInvocationPercentage, MaxInvocationPercentage, WholeOnly: false,
-        Hint: "Use a number from 1 to 100, e.g. \"50\".", AboveHint: "Use at most 100.", BelowHint: "Use at least 1; to stop injecting, end the experiment.");
+        InvocationPercentage, MinInvocationPercentage, MaxInvocationPercentage, wholeOnly: false,
+        hint: "Use a number from 1 to 100, e.g. \"50\".", aboveHint: "Use at most 100.", belowHint: "Use at least 1; to stop injecting, end the experiment.");
 
     public static readonly NumberRule Delay = new(
-        StartupDelayMilliseconds, MinStartupDelayMilliseconds, MaxStartupDelayMilliseconds, WholeOnly: true,
-        Hint: "Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".", AboveHint: "Use at most 900000 (15 minutes).", BelowHint: "Use 0 or more.");
+        StartupDelayMilliseconds, MinStartupDelayMilliseconds, MaxStartupDelayMilliseconds, wholeOnly: true,
+        hint: "Use a whole number of milliseconds from 0 to 900000, e.g. \"2000\".", aboveHint: "Use at most 900000 (15 minutes).", belowHint: "Use 0 or more.");
 
     public static readonly NumberRule Status = new(
-        StatusCode, MinStatusCode, MaxStatusCode, WholeOnly: true,
-        Hint: "Use a whole number from 000 to 999, e.g. \"503\".", AboveHint: "Use at most 999.", BelowHint: "Use 000 or more.");
+        StatusCode, MinStatusCode, MaxStatusCode, wholeOnly: true,
+        hint: "Use a whole number from 000 to 999, e.g. \"503\".", aboveHint: "Use at most 999.", belowHint: "Use 000 or more.");
 
     public const string BooleanHint = "Use \"true\" or \"false\".";
 
