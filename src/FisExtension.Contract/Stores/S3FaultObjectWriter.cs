@@ -18,7 +18,8 @@ public sealed class S3FaultObjectWriter(IAmazonS3 s3, S3ConfigurationLocation lo
         try
         {
             using var body = new MemoryStream(content.ToArray(), writable: false);
-            var request = new PutObjectRequest { BucketName = location.Bucket, Key = key, InputStream = body, ContentType = JsonContentType, AutoCloseStream = false };
+            // Not aws-chunked: S3-compatible stores such as s3rver would keep the chunk framing as part of the object.
+            var request = new PutObjectRequest { BucketName = location.Bucket, Key = key, InputStream = body, ContentType = JsonContentType, AutoCloseStream = false, UseChunkEncoding = false };
             await s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (S3WriteFailures.Describe(exception, "write", location, key, cancellationToken) is { } failure)
