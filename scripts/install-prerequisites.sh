@@ -18,6 +18,10 @@ command -v aarch64-linux-gnu-objcopy >/dev/null || missing+=(binutils-aarch64-li
 command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user-static)
 [ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || missing+=(libc6-arm64-cross)
 command -v unshare >/dev/null || missing+=(util-linux)
+# fis-emulator's isolation: each environment's namespaces are made with unshare/mount, entered with nsenter, and their
+# loopback brought up with ip (iproute2).
+command -v nsenter >/dev/null || missing+=(util-linux)
+command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || missing+=(iproute2)
 # fisctl's HTML report is opened and printed to PDF in headless Debian chromium by a test.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then

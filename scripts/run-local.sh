@@ -1,116 +1,137 @@
 #!/usr/bin/env bash
-# The main job: a local Lambda (fis-emulator) running a sample Node.js function through the official runtime
-# interface client, with the FIS extension attached as a layer and faults injected from a local configuration
-# folder. The faults are written up front with staggered windows, so one run shows, invocation by invocation:
-#   steady state -> start delay -> invocation error (handler not run) -> synthetic HTTP 503 -> recovery.
-# Options (environment): PHASE_SECONDS (default 6), INTERVAL_SECONDS between invocations (default 0.5),
-# KEEP=1 keeps the work folder (configuration, logs) for a look afterwards.
+# The main job: the talk's demo end to end on one machine. A local serverless stack (fis-emulator --stack): the
+# orders API, four Lambda functions behind an HTTP API, three of them tagged FISExperimentReady=Yes, each with the
+# FIS extension attached as a layer. fisctl then runs the talk's two experiment templates against the tagged
+# functions, with load through the front door before, during and after each (steady state, experiment, recovery):
+#   1. every invocation starts 2 s late;  2. half of the invocations fail without running the handler.
+# It ends with what callers saw, per function, and where the reports (Markdown, HTML, JSON, PNG chart) are.
+# Options (environment): RATE requests/s (default 5), REPORTS folder (default artifacts/local-run/<time>),
+# KEEP=1 keeps the stack's work folder (fault configuration, order table) for a look afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-phase=${PHASE_SECONDS:-6}
-interval=${INTERVAL_SECONDS:-0.5}
+stack_dir=tests/functions/orders-stack
+rate=${RATE:-5}
+reports=${REPORTS:-artifacts/local-run/$(date -u +%Y%m%dT%H%M%SZ)}
+started_at=$(date +%s)
 
-echo "== Preparing (first run: installs, NativeAOT publish and builds take a few minutes)"
+step() { printf '\n== [%s s] %s\n' "$(( $(date +%s) - started_at ))" "$*"; }
+
+step "1/7 Installing what this machine lacks (a fresh machine: apt and npm packages, a few minutes)"
 bash scripts/install-prerequisites.sh
-bash scripts/build-layer.sh >/dev/null
-dotnet build src/FisExtension.Emulator -c Release -v q -nologo >/dev/null
-emulator="$root/artifacts/bin/FisExtension.Emulator/release/fis-emulator"
-layer="$root/artifacts/layer/x86_64"
 
-work=$(mktemp -d /tmp/fis-local-run.XXXXXX)
-config="$work/fis-config"
-function_name=orders-api
-mkdir -p "$config/$function_name"
-marker="$work/handler-runs"
-: > "$marker"
-emulator_log="$work/emulator.log"
+step "2/7 Building the extension layer (NativeAOT, x86_64), fis-emulator and fisctl"
+ARCH=x86_64 bash scripts/build-layer.sh
+dotnet build src/FisExtension.Emulator -c Release -v q -nologo -clp:ErrorsOnly
+dotnet build src/FisExtension.Experiments -c Release -v q -nologo -clp:ErrorsOnly
+emulator="$root/artifacts/bin/FisExtension.Emulator/release/fis-emulator"
+fisctl="$root/artifacts/bin/FisExtension.Experiments/release/fisctl"
+
+# The stack's functions keep their order table and read their fault configuration under /tmp/fis-orders
+# (stack.json): start from empty ones, so every run shows the same thing.
+work=/tmp/fis-orders
+rm -rf "$work"
+mkdir -p "$work/fis-configuration" "$work/table" "$reports"
+stack_log="$reports/stack.log"
+export FISCTL_STATE_DIR="$work/fisctl-state"
 
 free_port() {
   local port=$1
   while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   echo "$port"
 }
-runtime_port=$(free_port 9001)
-invoke_port=$(free_port 8080)
-proxy_port=$(free_port 9100)
+lambda_port=$(free_port 8080)
+http_port=$(free_port 3000)
+lambda_api="http://127.0.0.1:$lambda_port"
+front_door="http://127.0.0.1:$http_port"
 
-# --- The fault configuration: one schema-v1 object per action, as FIS (or fisctl) writes them.
-iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
-now=$(date +%s)
-t0=$((now + 3))   # the first invocations come a moment after init
-write_fault() { # name action-id start end parameters-json
-  cat > "$config/$function_name/EXPlocal1-$1.json" <<JSON
-{"schemaVersion":1,"experimentId":"EXPlocal1","actionName":"$1","actionId":"$2","startTime":"$(iso "$3")","endTime":"$(iso "$4")","parameters":$5}
-JSON
-}
-write_fault slow aws:lambda:invocation-add-delay $((t0 + phase)) $((t0 + 2 * phase)) '{"invocationPercentage":"100","startupDelayMilliseconds":"800"}'
-write_fault fail aws:lambda:invocation-error $((t0 + 2 * phase)) $((t0 + 3 * phase)) '{"invocationPercentage":"100","preventExecution":"true"}'
-write_fault unavailable aws:lambda:invocation-http-integration-response $((t0 + 3 * phase)) $((t0 + 4 * phase)) \
-  '{"invocationPercentage":"100","preventExecution":"true","statusCode":"503","contentTypeHeader":"application/json"}'
-echo "== Fault configuration in $config/$function_name/"
-for f in "$config/$function_name"/*.json; do echo "   $(basename "$f"): $(cat "$f")"; done
-
-# --- The local Lambda: the emulator, the layer as /opt, the wrapper, the sample function.
-"$emulator" --name "$function_name" --handler index.handler --timeout 3 \
-  --task-root tests/functions/orders-api --opt "$layer" \
-  --runtime-api-port "$runtime_port" --invoke-port "$invoke_port" \
-  --env AWS_LAMBDA_EXEC_WRAPPER="$layer/aws-fis/bootstrap" \
-  --env AWS_FIS_CONFIGURATION_LOCATION="$config/" \
-  --env AWS_FIS_PROXY_LISTENER_PORT="$proxy_port" \
-  --env AWS_FIS_HOT_POLL_INTERVAL_SECONDS=1 \
-  --env AWS_FIS_POLL_MAX_WAIT_MILLISECONDS=500 \
-  --env AWS_FIS_EXTENSION_METRICS=all \
-  --env HANDLER_MARKER_FILE="$marker" \
-  -- "$root/tests/functions/node_modules/.bin/aws-lambda-ric" > "$emulator_log" 2>&1 &
+step "3/7 Starting the orders stack: $stack_dir/stack.json"
+"$emulator" --stack "$stack_dir/stack.json" --invoke-port "$lambda_port" --http-port "$http_port" >"$stack_log" 2>&1 &
 emulator_pid=$!
 cleanup() {
   kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null || true
   if [ "${KEEP:-0}" = 1 ]; then echo "work folder kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-
 for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$invoke_port/health" >/dev/null 2>&1 && break
-  kill -0 "$emulator_pid" 2>/dev/null || { cat "$emulator_log"; echo "the emulator stopped" >&2; exit 1; }
+  curl -sf "$lambda_api/2015-03-31/functions/" >/dev/null 2>&1 && break
+  kill -0 "$emulator_pid" 2>/dev/null || { cat "$stack_log"; echo "fis-emulator stopped" >&2; exit 1; }
   sleep 0.1
 done
-echo "== Local Lambda ready: invoke endpoint http://127.0.0.1:$invoke_port/2015-03-31/functions/function/invocations"
-
-# --- Invoke through every phase and show what each caller saw.
-phase_of() {
-  local t=$1
-  if   [ "$t" -lt $((t0 + phase)) ]; then echo "steady state"
-  elif [ "$t" -lt $((t0 + 2 * phase)) ]; then echo "delay 800 ms"
-  elif [ "$t" -lt $((t0 + 3 * phase)) ]; then echo "error, no run"
-  elif [ "$t" -lt $((t0 + 4 * phase)) ]; then echo "HTTP 503"
-  else echo "recovery"; fi
-}
-while [ "$(date +%s)" -lt "$t0" ]; do sleep 0.1; done
-printf '\n%-7s %-14s %-9s %-10s %-12s %s\n' "t (s)" "window" "ms" "handler" "X-Amz-F-E" "response"
-end=$((t0 + 5 * phase))
-while [ "$(date +%s)" -lt "$end" ]; do
-  runs_before=$(wc -l < "$marker")
-  start=$(date +%s%N)
-  headers=$(mktemp)
-  body=$(curl -s -D "$headers" -d @tests/functions/orders-api/api-gateway-event.json \
-    "http://127.0.0.1:$invoke_port/2015-03-31/functions/function/invocations" 2>/dev/null || echo '(no answer)')
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  function_error=$(grep -i '^X-Amz-Function-Error:' "$headers" | tr -d '\r' | cut -d' ' -f2 || true)
-  rm -f "$headers"
-  ran=$([ "$(wc -l < "$marker")" -gt "$runs_before" ] && echo ran || echo "not run")
-  printf '%-7s %-14s %-9s %-10s %-12s %s\n' "$(( $(date +%s) - t0 ))" "$(phase_of "$(date +%s)")" "$ms" "$ran" \
-    "${function_error:--}" "$(echo "$body" | tr -d '\n' | cut -c1-90)"
-  sleep "$interval"
+sed -n '1,/^\[/p' "$stack_log" | grep -v '^\[' | sed 's/^/   /'
+echo "   functions and their tags, as fisctl finds them through Lambda's API:"
+curl -s "$lambda_api/2015-03-31/functions/" | node -e '
+  const { Functions } = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  for (const f of Functions) console.log(`     ${f.FunctionName.padEnd(14)} ${f.FunctionArn}`);'
+for name in orders-create orders-get orders-list orders-delete; do
+  printf '     %-14s tags %s\n' "$name" "$(curl -s "$lambda_api/2017-03-31/tags/arn:aws:lambda:us-east-1:123456789012:function:$name")"
 done
 
+step "4/7 Creating orders through the front door, and one call per route (each environment's cold start)"
+call() { # method path [body]: prints status, time and body as a caller sees them
+  local out
+  out=$(curl -s -X "$1" -o /dev/stdout -w '\n%{http_code} %{time_total}' ${3:+-d "$3"} "$front_door$2")
+  printf '   %-6s %-44s -> %s in %ss  %s\n' "$1" "$2" "$(tail -1 <<<"$out" | cut -d' ' -f1)" \
+    "$(tail -1 <<<"$out" | cut -d' ' -f2)" "$(head -1 <<<"$out" | cut -c1-70)"
+}
+order_id() { node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).id)'; }
+for item in coffee tea cake; do call POST /orders "{\"item\":\"$item\",\"quantity\":2}"; done
+kept=$(curl -s -X POST -d '{"item":"espresso"}' "$front_door/orders" | order_id)
+gone=$(curl -s -X POST -d '{"item":"scone"}' "$front_door/orders" | order_id)
+call GET /orders
+call GET "/orders/$kept"
+call DELETE "/orders/$gone"
+call GET "/orders/$gone"
+
+# One experiment: fisctl reads the template, finds the tagged functions through the Lambda API, drives load
+# through the front door (the list route: a tagged function; one order's route: the untagged orders-get) and
+# writes the report. Its exit code 3 (a hypothesis did not hold) is a result to show, not a failure of the demo.
+experiment() { # name template hypotheses...
+  local name=$1 template=$2
+  shift 2
+  local hypotheses=()
+  for h in "$@"; do hypotheses+=(--hypothesis "$h"); done
+  local code=0
+  "$fisctl" run "$stack_dir/experiments/$template" --endpoint "$lambda_api" \
+    --url "$front_door/orders" --url "$front_door/orders/$kept" --rate "$rate" \
+    --report "$reports/$name/" "${hypotheses[@]}" || code=$?
+  case $code in
+    0 | 3) ;;
+    *) echo "fisctl run exited $code" >&2; exit "$code" ;;
+  esac
+}
+
+step "5/7 Experiment 1 of 2: a 2 s start delay on every invocation of the tagged functions (fisctl run)"
+experiment start-delay start-delay.json "experiment.p99 < 3000ms" "recovery.p99 < 1000ms"
+
+step "6/7 Experiment 2 of 2: invocation errors, half of the invocations, handler not run (fisctl run)"
+experiment invocation-errors invocation-errors.json "experiment.errorRate < 50%" "recovery.errorRate < 1%"
+
+step "7/7 What callers saw"
+for name in start-delay invocation-errors; do
+  echo
+  echo "   $name ($reports/$name/report.md):"
+  # The per-window rows of the report's table, one per window and route: window, route, requests, errors,
+  # p50/p99 and outcomes.
+  grep -E '^\| (steady|experiment|recovery) ' "$reports/$name/report.md" | awk -F'|' -v base="$front_door" '{
+      route = $5; gsub(/ /, "", route); sub(base, "", route)
+      if (route == "all") route = "(all routes)"
+      else if (route == "/orders") route = "GET /orders       orders-list, tagged"
+      else route = "GET /orders/{id}  orders-get, not tagged"
+      printf "     %-11s %-40s %4d requests %4d errors  p50 %8s ms  p99 %8s ms  %s\n", $2, route, $6, $7, $9, $11, $12
+    }' | sed 's/  *$//'
+  grep -E '^- `' "$reports/$name/report.md" | sed 's/^- /     hypothesis /'
+  grep -E '^\| [a-z-]+ \| 20' "$reports/$name/report.md" | grep -v -E '^\| (steady|experiment|recovery) ' | awk -F'|' '{
+      for (i = 2; i <= 8; i++) gsub(/^ +| +$/, "", $i)
+      printf "     action %s: %s requests affected, pickup lag %s ms, release lag %s ms\n", $2, $6, $7, $8 }'
+done
 echo
-echo "== What the extension said (from the function's log stream)"
-grep -E "AWS FIS EXTENSION - (extension enabled|found active|adding|injecting|returning|modifying|no active)" "$emulator_log" \
-  | sed 's/^/   /' | awk '!seen[$0]++' | head -40
+echo "   execution environments opened (each with its own FIS extension and its own polls):"
+grep -o '^\[orders-[a-z]*#[0-9]*\]' "$stack_log" | sort -u | sed 's/#.*//; s/\[//' | sort | uniq -c \
+  | awk '{ printf "     %-14s %d\n", $2, $1 }'
+echo "   faults injected, from the extensions' FaultInjected metrics:"
+grep -o '"FaultId":"[^"]*","Invocation":"[^"]*","FaultInjected":1' "$stack_log" | cut -d'"' -f8 | sort | uniq -c \
+  | awk '{ printf "     %-14s %d\n", $2, $1 }'
 echo
-echo "== Metrics (CloudWatch Embedded Metric Format lines, counted by FaultId)"
-grep -o '"FaultId":"[^"]*","Invocation":"[^"]*","FaultInjected":1' "$emulator_log" | cut -d'"' -f4 | sort | uniq -c | sed 's/^/   FaultInjected /'
-echo
-echo "== The last REPORT lines"
-grep '^REPORT' "$emulator_log" | tail -3 | sed 's/^/   /'
+echo "Reports: $reports/{start-delay,invocation-errors}/ (report.md, report.html, report.json, timeline.png);"
+echo "the stack's log: $stack_log. Done in $(( $(date +%s) - started_at )) s."

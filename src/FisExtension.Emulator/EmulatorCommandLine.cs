@@ -1,5 +1,6 @@
 using System.Globalization;
 using FisExtension.Emulator.Configuration;
+using FisExtension.Emulator.Isolation;
 using FisExtension.Emulator.Stack;
 
 namespace FisExtension.Emulator;
@@ -13,6 +14,7 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
 
         Usage: fis-emulator [options] [-- <runtime command...>]
                fis-emulator --stack <stack.json> [--invoke-port <port>] [--http-port <port>] [--init-timeout <s>] [--no-freeze]
+                            [--isolation auto|namespaces|none] [--host-port <port>...]
           --function <file.json>     function definition file (command-line options override it)
           --stack <file.json>        a stack file: functions, their pools, and an HTTP API in front of them
           --name <name>              function name (default: function)
@@ -29,6 +31,10 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
           --max-concurrency <n>      concurrent invocations, 1 to 1024 (default: 1; above 1 = Managed Instances)
           --init-timeout <seconds>   init phase limit, more than 0 and at most 900 (default: 10)
           --no-freeze                do not SIGSTOP the function between invocations
+          --isolation <mode>         auto (default): each environment in its own network and mount namespaces, the
+                                     layers at /opt and the Runtime API at 127.0.0.1:9001, when the machine allows it
+                                     (root); namespaces: the same, or exit 2; none: share the machine's network
+          --host-port <port>         a port of the host's 127.0.0.1 relayed into every environment (repeatable), e.g. 4568
         Without a runtime command, the emulator waits for an external runtime to call /next.
         Bad options or files: one message naming each problem and its fix, exit code 2, nothing started.
         """;
@@ -46,7 +52,8 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
     {
         var function = new FunctionDefinition { FunctionName = "function" };
-        var options = new EmulatorOptions { RuntimeApiPort = 9001, InvokePort = 8080, LogSink = Console.WriteLine };
+        var options = new EmulatorOptions { RuntimeApiPort = 9001, InvokePort = 8080, LogSink = Console.WriteLine, Isolation = IsolationMode.Auto };
+        var hostPorts = new List<int>();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var overrides = new List<Func<FunctionDefinition, FunctionDefinition>>();
         var problems = new List<string>();
@@ -94,6 +101,12 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
                 case "--max-concurrency": { if (Whole(option, Value(), 1, FunctionRules.MaxConcurrencyPerEnvironment, "invocations", problems) is { } v) options = options with { MaxConcurrency = v }; break; }
                 case "--init-timeout": { if (Seconds(option, Value(), FunctionRules.MaxInitTimeoutSeconds, problems) is { } v) options = options with { InitTimeout = v }; break; }
                 case "--no-freeze": options = options with { Freeze = false }; break;
+                case "--isolation": { if (Mode(Value(), problems) is { } v) options = options with { Isolation = v }; break; }
+                case "--host-port":
+                    if (Value() is not { } text) break;
+                    if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var hostPort) && StackDefinitionJson.HostPortProblem(hostPort) is null) hostPorts.Add(hostPort);
+                    else problems.Add($"--host-port {text}: {StackDefinitionJson.HostPortRule}");
+                    break;
                 case "--":
                     var command = RuntimeCommandPaths.Resolve(args.Skip(i + 1).ToList(), System.IO.Directory.GetCurrentDirectory());
                     if (command is [var executable, ..] && FunctionRules.RuntimeExecutable(executable) is { } missing) problems.Add($"runtime command: {missing}");
@@ -111,7 +124,9 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
             try { stack = StackDefinition.Load(stackFile); }
             catch (ConfigurationException e) { problems.Add(e.Message); }
         }
+        if (options.Isolation == IsolationMode.Namespaces && NamespaceSupport.Missing() is { } notAllowed) problems.Add(IsolationPolicy.NotAllowed(notAllowed));
         if (problems.Count > 0) throw ConfigurationException.Of("fis-emulator", problems);
+        options = options with { HostPorts = hostPorts };
         foreach (var apply in overrides) function = apply(function);
         if (environment.Count > 0)
             function = function with { Environment = function.Environment.Concat(environment).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value) };
@@ -124,6 +139,20 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
         if (rule(value) is not { } problem) return value;
         problems.Add($"{option}: {problem}");
         return null;
+    }
+
+    private static IsolationMode? Mode(string? value, List<string> problems)
+    {
+        switch (value)
+        {
+            case null: return null;
+            case "auto": return IsolationMode.Auto;
+            case "namespaces": return IsolationMode.Namespaces;
+            case "none": return IsolationMode.None;
+            default:
+                problems.Add($"--isolation {value} is not a mode. Use auto, namespaces or none.");
+                return null;
+        }
     }
 
     private static string? Directory(string option, string? value, List<string> problems) =>

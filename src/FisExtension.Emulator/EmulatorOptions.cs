@@ -1,3 +1,5 @@
+using FisExtension.Emulator.Isolation;
+
 namespace FisExtension.Emulator;
 
 /// <summary>How the emulator behaves, as opposed to what it runs (<see cref="FunctionDefinition"/>).</summary>
@@ -20,6 +22,14 @@ public sealed record EmulatorOptions
 
     /// <summary>Time the extensions get after SHUTDOWN before SIGKILL. Defaults to 2 seconds.</summary>
     public TimeSpan ShutdownBudget { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Each execution environment in its own network and mount namespaces (the layers at /opt, the Runtime API
+    /// on 127.0.0.1:9001), as on Lambda. Defaults to <see cref="IsolationMode.None"/>; the command line defaults to Auto.</summary>
+    public IsolationMode Isolation { get; init; } = IsolationMode.None;
+
+    /// <summary>Ports of the host's 127.0.0.1 relayed into every isolated environment's 127.0.0.1 (a local S3 store, a
+    /// database). Defaults to none.</summary>
+    public IReadOnlyList<int> HostPorts { get; init; } = [];
 
     /// <summary>Receives every log line (process output, prefixed, and the platform lines). Lines are also kept in <see cref="LambdaEmulator.Logs"/>.</summary>
     public Action<string>? LogSink { get; init; }

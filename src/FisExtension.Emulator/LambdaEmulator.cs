@@ -55,7 +55,7 @@ public sealed partial class LambdaEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(options);
-        var emulator = new LambdaEmulator(function, options);
+        var emulator = new LambdaEmulator(function, Isolation.IsolationPolicy.Resolve(options, function.OptDirectory));
         try
         {
             (emulator._runtimeApiHost, var runtimePort) = await ApiListener.StartAsync(options.RuntimeApiPort,

@@ -111,7 +111,8 @@ public sealed class StackHttpApiTests
         var broken = Stacks.Shell("broken");
         broken = broken with { Definition = broken.Definition with { Environment = new Dictionary<string, string> { ["SHELL_RUNTIME_INIT_ERROR"] = "Runtime.ImportModuleError" } } };
         var slowFunction = Stacks.Node("slow", "http-responder") with { ReservedConcurrency = 1 };
-        await using var stack = await Stacks.StartAsync(routes, Stacks.Shell("echo"), broken, slowFunction, Stacks.Node("late", "http-responder"));
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var stack = await Stacks.StartAsync(logs.Enqueue, routes, Stacks.Shell("echo"), broken, slowFunction, Stacks.Node("late", "http-responder"));
         using var client = new HttpClient { BaseAddress = stack.HttpApiEndpoint };
 
         using var missing = await client.GetAsync("/nowhere");
@@ -134,5 +135,12 @@ public sealed class StackHttpApiTests
         Assert.Equal(HttpStatusCode.OK, slowResponse.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode); // the route's 500 ms integration timeout passed
         Assert.Equal("""{"message":"Service Unavailable"}""", await late.Content.ReadAsStringAsync());
+        // One log line per integration failure says why, as $context.integrationErrorMessage does; none for the 404.
+        var failures = logs.Where(l => l.StartsWith("[http-api] ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, failures.Count);
+        Assert.Contains(failures, l => l.Contains("POST /fail (route POST /fail) answered 500: broken returned a function error (Unhandled: Runtime.ImportModuleError)", StringComparison.Ordinal));
+        Assert.Contains(failures, l => l.Contains("POST /echo-v1 (route POST /echo-v1) answered 500: the function's result has no statusCode", StringComparison.Ordinal));
+        Assert.Contains(failures, l => l.Contains("answered 500: slow was throttled: all 1 environments of its reserved concurrency are busy", StringComparison.Ordinal));
+        Assert.Contains(failures, l => l.Contains("answered 503: late did not answer within the route's integration timeout of 500 ms", StringComparison.Ordinal));
     }
 }

@@ -18,7 +18,8 @@ internal sealed partial class ExecutionEnvironment
         var deadline = Task.Delay(options.InitTimeout, Time, limit.Token);
         try
         {
-            var failure = Start(StartExtensions)
+            var failure = await EnterNamespacesAsync(deadline, limit.Token, cancellationToken).ConfigureAwait(false)
+                ?? Start(StartExtensions)
                 ?? await EveryExtensionRegisteredAsync(deadline, cancellationToken).ConfigureAwait(false)
                 ?? Start(StartRuntime)
                 ?? await RuntimeAndExtensionsCalledNextAsync(deadline, cancellationToken).ConfigureAwait(false);
@@ -124,14 +125,16 @@ internal sealed partial class ExecutionEnvironment
         if (function.OptDirectory is null) return;
         var folder = Path.Combine(function.OptDirectory, "extensions");
         if (!Directory.Exists(folder)) return;
-        var environment = ProcessEnvironments.ForExtension(function, runtimeApiAddress);
+        var environment = ProcessEnvironments.ForExtension(VisibleFunction, ProcessRuntimeApi);
         foreach (var path in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
         {
             if ((File.GetUnixFileMode(path) & AnyExecute) == 0) continue;
             var name = Path.GetFileName(path);
             lock (_gate) _expectedRegistrations[name] = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            var process = FunctionProcess.Start(name, [path], ProcessEnvironments.TaskRootOf(function), environment,
-                log.ForSource(LogSources.Extension(name)), Time);
+            // Inside the namespaces an extension is started from /opt/extensions, as on Lambda.
+            var started = _sandbox is null ? path : Path.Combine(VisibleFunction.OptDirectory!, "extensions", name);
+            var process = FunctionProcess.Start(name, [started], ProcessEnvironments.TaskRootOf(function), environment,
+                log.ForSource(LogSources.Extension(name)), Time, EnterCommand);
             lock (_gate) _extensionProcesses.Add(process);
             _ = process.Exited.ContinueWith(exit => OnExtensionExited(name, exit.Result), TaskScheduler.Default);
         }
@@ -146,9 +149,9 @@ internal sealed partial class ExecutionEnvironment
         }
         if (function.Environment.TryGetValue(LambdaEnvironmentVariables.ExecWrapper, out var wrapper) && wrapper.Length > 0)
             command = [wrapper, .. command];
-        var environment = ProcessEnvironments.ForRuntime(function, options, runtimeApiAddress, LogStreamName);
+        var environment = ProcessEnvironments.ForRuntime(VisibleFunction, options, ProcessRuntimeApi, LogStreamName);
         var runtime = FunctionProcess.Start(LogSources.Runtime, command, ProcessEnvironments.TaskRootOf(function), environment,
-            log.ForSource(LogSources.Runtime), Time);
+            log.ForSource(LogSources.Runtime), Time, EnterCommand);
         lock (_gate) _runtime = runtime;
         _ = runtime.Exited.ContinueWith(exit => OnRuntimeExited(exit.Result), TaskScheduler.Default);
     }

@@ -35,6 +35,7 @@ internal sealed partial class ExecutionEnvironment
         var exits = await Task.WhenAll(extensions.Select(p => StopExtensionAsync(p, start, budget))).ConfigureAwait(false);
 
         foreach (var group in ProcessGroups()) Signals.SendToGroup(group, Signals.SigKill);
+        await LeaveNamespacesAsync().ConfigureAwait(false);
         _runtimeQueue.Writer.TryComplete();
         foreach (var session in _sessions.Values) session.Abandon();
         await _lifetime.CancelAsync().ConfigureAwait(false);

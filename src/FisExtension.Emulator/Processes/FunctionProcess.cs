@@ -38,10 +38,13 @@ internal sealed class FunctionProcess : IDisposable
 
     public bool HasExited => _exited.Task.IsCompleted;
 
+    /// <param name="enter">A prefix that runs the command in the environment's namespaces (nsenter, which execs in
+    /// place too, so the PID is still the group's); none without isolation.</param>
     public static FunctionProcess Start(string name, IReadOnlyList<string> command, string workingDirectory,
-        IReadOnlyDictionary<string, string> environment, Action<string> writeLine, TimeProvider time)
+        IReadOnlyDictionary<string, string> environment, Action<string> writeLine, TimeProvider time, IReadOnlyList<string>? enter = null)
     {
-        var startInfo = new ProcessStartInfo(SetSid)
+        IReadOnlyList<string> full = enter is { Count: > 0 } ? [.. enter, SetSid, .. command] : [SetSid, .. command];
+        var startInfo = new ProcessStartInfo(full[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -49,7 +52,7 @@ internal sealed class FunctionProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in command) startInfo.ArgumentList.Add(argument);
+        foreach (var argument in full.Skip(1)) startInfo.ArgumentList.Add(argument);
         startInfo.Environment.Clear();
         foreach (var (key, value) in environment) startInfo.Environment[key] = value;
 

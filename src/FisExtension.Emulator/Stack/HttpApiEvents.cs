@@ -5,13 +5,16 @@ using System.Text.Json;
 
 namespace FisExtension.Emulator.Stack;
 
-/// <summary>The event an HTTP API gives its Lambda integration, in payload format 2.0 or 1.0 ("Create AWS Lambda proxy
-/// integrations for HTTP APIs", API Gateway developer guide), written with <see cref="Utf8JsonWriter"/>.</summary>
+/// <summary>The event an HTTP API gives its Lambda integration, in payload format 2.0 or 1.0 ("Working with AWS Lambda
+/// proxy integrations for HTTP APIs", API Gateway developer guide, "Payload format version"), written with
+/// <see cref="Utf8JsonWriter"/>.</summary>
 internal static class HttpApiEvents
 {
     public const string ApiId = "local";
+    // AWS: Working with AWS Lambda proxy integrations for HTTP APIs, "Payload format version": stage "$default" in both formats.
     public const string Stage = "$default";
-    private const string DomainName = "localhost";
+    private const string DefaultDomainName = "localhost";
+    private const string TimeFormat = "dd/MMM/yyyy:HH:mm:ss '+0000'";
 
     public static byte[] Create(RouteMatch match, HttpApiRequest request, string accountId) =>
         match.Route.PayloadFormatVersion == HttpRoute.PayloadFormat1 ? Version1(match, request, accountId) : Version2(match, request, accountId);
@@ -22,10 +25,13 @@ internal static class HttpApiEvents
         writer.WriteString("routeKey", match.Route.RouteKey);
         writer.WriteString("rawPath", request.Path);
         writer.WriteString("rawQueryString", request.RawQueryString);
+        // AWS: Working with AWS Lambda proxy integrations for HTTP APIs, "Payload format version": 2.0 moves the Cookie
+        // headers into the cookies field, one entry per cookie.
         var cookies = request.Headers.Where(h => h.Key.Equals("cookie", StringComparison.OrdinalIgnoreCase))
             .SelectMany(h => h.Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
         if (cookies.Count > 0) StringArray(writer, "cookies", cookies);
-        // Format 2.0 joins repeated headers and query parameters with commas; header names are lower case.
+        // AWS: Working with AWS Lambda proxy integrations for HTTP APIs, "Payload format differences": 2.0 joins repeated
+        // headers and query parameters with commas; "Payload format structure": header names are lower case.
         writer.WriteStartObject("headers");
         foreach (var group in request.Headers.Where(h => !h.Key.Equals("cookie", StringComparison.OrdinalIgnoreCase))
                      .GroupBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal))
@@ -39,19 +45,20 @@ internal static class HttpApiEvents
             writer.WriteEndObject();
         }
         writer.WriteStartObject("requestContext");
-        Context(writer, request, accountId, match.Route.RouteKey);
+        Context(writer, request, accountId);
+        writer.WriteString("routeKey", match.Route.RouteKey);
         writer.WriteStartObject("http");
         writer.WriteString("method", request.Method);
         writer.WriteString("path", request.Path);
-        writer.WriteString("protocol", "HTTP/1.1");
+        writer.WriteString("protocol", request.Protocol);
         writer.WriteString("sourceIp", request.SourceIp);
         writer.WriteString("userAgent", Header(request, "user-agent") ?? "");
         writer.WriteEndObject();
-        writer.WriteString("time", request.Time.ToString("dd/MMM/yyyy:HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
+        writer.WriteString("time", request.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
         writer.WriteNumber("timeEpoch", request.Time.ToUnixTimeMilliseconds());
         writer.WriteEndObject();
         if (match.PathParameters.Count > 0) StringMap(writer, "pathParameters", match.PathParameters);
-        Body(writer, request);
+        Body(writer, request, omitEmpty: true);
     });
 
     private static byte[] Version1(RouteMatch match, HttpApiRequest request, string accountId) => Write(writer =>
@@ -61,7 +68,9 @@ internal static class HttpApiEvents
         writer.WriteString("resource", resource);
         writer.WriteString("path", request.Path);
         writer.WriteString("httpMethod", request.Method);
-        var headers = request.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToList();
+        // AWS: Working with AWS Lambda proxy integrations for HTTP APIs, "Payload format structure": header names are
+        // lower case in both formats; 1.0 gives the last value of a repeated header in headers, all in multiValueHeaders.
+        var headers = request.Headers.GroupBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal).ToList();
         writer.WriteStartObject("headers");
         foreach (var group in headers) writer.WriteString(group.Key, group.Last().Value);
         writer.WriteEndObject();
@@ -69,6 +78,8 @@ internal static class HttpApiEvents
         foreach (var group in headers) StringArray(writer, group.Key, [.. group.Select(h => h.Value)]);
         writer.WriteEndObject();
         var query = Query(request.RawQueryString);
+        // AWS: Working with AWS Lambda proxy integrations for HTTP APIs, "Payload format version" (1.0 example): maps
+        // that would be empty are null.
         if (query.Count == 0)
         {
             writer.WriteNull("queryStringParameters");
@@ -85,14 +96,19 @@ internal static class HttpApiEvents
             writer.WriteEndObject();
         }
         writer.WriteStartObject("requestContext");
-        Context(writer, request, accountId, match.Route.RouteKey);
+        Context(writer, request, accountId);
+        writer.WriteString("extendedRequestId", request.RequestId);
         writer.WriteString("httpMethod", request.Method);
         writer.WriteString("path", request.Path);
-        writer.WriteString("protocol", "HTTP/1.1");
+        writer.WriteString("protocol", request.Protocol);
+        writer.WriteNull("resourceId");
         writer.WriteString("resourcePath", resource);
-        writer.WriteString("requestTime", request.Time.ToString("dd/MMM/yyyy:HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
+        writer.WriteString("requestTime", request.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
         writer.WriteNumber("requestTimeEpoch", request.Time.ToUnixTimeMilliseconds());
         writer.WriteStartObject("identity");
+        // AWS: Working with AWS Lambda proxy integrations for HTTP APIs, "Payload format version" (1.0 example): the
+        // caller identity fields are null without an IAM or Cognito authorizer.
+        foreach (var field in UnauthenticatedIdentity) writer.WriteNull(field);
         writer.WriteString("sourceIp", request.SourceIp);
         writer.WriteString("userAgent", Header(request, "user-agent") ?? "");
         writer.WriteEndObject();
@@ -103,30 +119,50 @@ internal static class HttpApiEvents
         Body(writer, request);
     });
 
-    private static void Context(Utf8JsonWriter writer, HttpApiRequest request, string accountId, string routeKey)
+    private static readonly string[] UnauthenticatedIdentity =
+        ["accessKey", "accountId", "caller", "cognitoAuthenticationProvider", "cognitoAuthenticationType", "cognitoIdentityId",
+         "cognitoIdentityPoolId", "principalOrgId", "user", "userArn"];
+
+    private static void Context(Utf8JsonWriter writer, HttpApiRequest request, string accountId)
     {
+        // AWS: Working with AWS Lambda proxy integrations for HTTP APIs, "Payload format version": domainName is the host
+        // the client called, domainPrefix its first label ("id" of id.execute-api.us-east-1.amazonaws.com).
+        var domainName = string.IsNullOrEmpty(request.Host) ? DefaultDomainName : request.Host;
         writer.WriteString("accountId", accountId);
         writer.WriteString("apiId", ApiId);
-        writer.WriteString("domainName", DomainName);
-        writer.WriteString("domainPrefix", DomainName);
+        writer.WriteString("domainName", domainName);
+        writer.WriteString("domainPrefix", domainName.Split('.')[0]);
         writer.WriteString("requestId", request.RequestId);
-        writer.WriteString("routeKey", routeKey);
         writer.WriteString("stage", Stage);
     }
 
-    /// <summary>Text bodies go as they are; anything that is not valid UTF-8 text goes base64-encoded.</summary>
-    private static void Body(Utf8JsonWriter writer, HttpApiRequest request)
+    /// <summary>A body of a text media type goes as it is; any other goes base64-encoded with isBase64Encoded.</summary>
+    private static void Body(Utf8JsonWriter writer, HttpApiRequest request, bool omitEmpty = false)
     {
         if (request.Body.Length == 0)
         {
-            writer.WriteNull("body");
+            // AWS: 2.0 leaves out a body it does not have, as observed in ministackorg/ministack#1163 (AWS Lambda
+            // Powertools' 2.0 event check refuses "body": null); 1.0 writes null (the guide's 1.0 example, proxy-event.json).
+            if (!omitEmpty) writer.WriteNull("body");
             writer.WriteBoolean("isBase64Encoded", false);
             return;
         }
-        var text = TryText(request.Body);
+        var text = IsTextMediaType(Header(request, "content-type")) ? TryText(request.Body) : null;
         writer.WriteString("body", text ?? Convert.ToBase64String(request.Body));
         writer.WriteBoolean("isBase64Encoded", text is null);
     }
+
+    /// <summary>The guide says only that a binary body is base64-encoded. Which media types HTTP APIs pass as text was
+    /// checked against AWS in ministackorg/ministack#766: text/*, application/json, application/xml and
+    /// application/javascript; anything else, a missing Content-Type and application/x-www-form-urlencoded included,
+    /// is base64 (also seen in aws-samples/php-examples-for-aws-lambda#34, dherault/serverless-offline#1776).</summary>
+    private static bool IsTextMediaType(string? contentType)
+    {
+        var mediaType = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return mediaType.StartsWith("text/", StringComparison.Ordinal) || TextApplicationTypes.Contains(mediaType);
+    }
+
+    private static readonly string[] TextApplicationTypes = ["application/json", "application/xml", "application/javascript"];
 
     private static string? TryText(byte[] body)
     {

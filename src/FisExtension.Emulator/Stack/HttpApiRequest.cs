@@ -9,4 +9,6 @@ internal sealed record HttpApiRequest(
     byte[] Body,
     string SourceIp,
     string RequestId,
-    DateTimeOffset Time);
+    DateTimeOffset Time,
+    string Protocol,
+    string Host);

@@ -52,6 +52,8 @@ public sealed class ServerlessStack : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(options);
+        // Resolved once for the whole stack, so that a fallback to no isolation is said in one line, not per environment.
+        options = Isolation.IsolationPolicy.Resolve(options with { HostPorts = [.. options.HostPorts.Union(definition.HostPorts)] }, null);
         var stack = new ServerlessStack(definition, options);
         try
         {
@@ -100,6 +102,8 @@ public sealed class ServerlessStack : IAsyncDisposable
     internal DateTimeOffset Now() => _options.TimeProvider.GetUtcNow();
 
     internal TimeProvider TimeProvider => _options.TimeProvider;
+
+    internal void Log(string line) => _options.LogSink?.Invoke(line);
 
     internal string ArnOf(string functionName)
     {

@@ -10,6 +10,10 @@ public sealed record StackDefinition
 
     public HttpApiDefinition? HttpApi { get; init; }
 
+    /// <summary>Ports of the host's 127.0.0.1 relayed into every isolated environment's 127.0.0.1 (a local S3 store).
+    /// Defaults to none.</summary>
+    public IReadOnlyList<int> HostPorts { get; init; } = [];
+
     /// <summary>Reads and checks the stack file; throws a <see cref="ConfigurationException"/> naming the file, every
     /// problem's JSON path and its fix.</summary>
     public static StackDefinition Load(string jsonPath)

@@ -13,7 +13,10 @@ internal static class StackDefinitionJson
     private const int MaxReservedConcurrency = 1_000;
     private const double MaxIdleLifetimeSeconds = 86_400;
 
-    private static readonly string[] RootFields = ["functions", "httpApi"];
+    /// <summary>How a host port must be written: inside an environment 9001 is the Runtime API's, as on Lambda.</summary>
+    public const string HostPortRule = "use a whole number from 1 to 65535 other than 9001 (the Runtime API's port inside an environment).";
+
+    private static readonly string[] RootFields = ["functions", "httpApi", "hostPorts"];
     private static readonly string[] StackOnlyFunctionFields = ["tags", "layers", "reservedConcurrency", "idleLifetimeSeconds"];
     private static readonly string[] FunctionFields = [.. FunctionDefinitionJson.Fields, .. StackOnlyFunctionFields];
     private static readonly string[] HttpApiFields = ["routes"];
@@ -24,7 +27,8 @@ internal static class StackDefinitionJson
         if (JsonObjectReader.Open(root, "$", "a stack", RootFields, problems) is not { } stack) return null;
         var functions = ReadFunctions(stack, baseDirectory, problems);
         var httpApi = stack.Element("httpApi") is { } api ? ReadHttpApi(api, stack.PathOf("httpApi"), functions, problems) : null;
-        return new StackDefinition { Functions = functions, HttpApi = httpApi };
+        var hostPorts = stack.Element("hostPorts") is { } ports ? ReadHostPorts(ports, stack.PathOf("hostPorts"), problems) : [];
+        return new StackDefinition { Functions = functions, HttpApi = httpApi, HostPorts = hostPorts };
     }
 
     private static List<StackFunction> ReadFunctions(JsonObjectReader stack, string baseDirectory, List<string> problems)
@@ -113,6 +117,26 @@ internal static class StackDefinitionJson
         }
         return new HttpApiDefinition { Routes = result };
     }
+
+    private static List<int> ReadHostPorts(JsonElement element, string path, List<string> problems)
+    {
+        var ports = new List<int>();
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"{path} must be an array of ports of the host's 127.0.0.1, not {JsonObjectReader.Describe(element)}. Write e.g. [4568].");
+            return ports;
+        }
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var itemPath = $"{path}[{index++}]";
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var port) && HostPortProblem(port) is not { } problem) ports.Add(port);
+            else problems.Add($"{itemPath} {(item.ValueKind == JsonValueKind.Number ? item.GetRawText() : JsonObjectReader.Describe(item))}: {HostPortRule}");
+        }
+        return ports;
+    }
+
+    public static string? HostPortProblem(int port) => port is >= 1 and <= FunctionRules.MaxPort and not Isolation.SandboxPaths.RuntimeApiPort ? null : HostPortRule;
 
     private static string? Layer(string path) =>
         Directory.Exists(path) || (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))

@@ -12,6 +12,7 @@ public static class FisctlCommandLine
         var root = new RootCommand("fisctl: plays the part of AWS FIS for Lambda functions: previews and runs FIS experiment templates.")
         {
             RunCommand(services),
+            ArtilleryImportCommand.Create(services),
             new Command("experiment", "Preview, run, stop and list experiments.")
             {
                 new ExperimentOptions().CreateCommand("preview", "Print the functions an experiment would act on and its schedule. Writes nothing.",

@@ -3,7 +3,8 @@ using FisExtension.Experiments.Load;
 
 namespace FisExtension.Experiments.Report;
 
-/// <summary>Everything the report says, as written to <c>report.json</c>.</summary>
+/// <summary>Everything the report says, as written to <c>report.json</c>. <see cref="Periods"/> only for an imported load
+/// (Artillery), which has no per-request records.</summary>
 public sealed record ExperimentReport(
     string ExperimentId,
     string Template,
@@ -19,4 +20,5 @@ public sealed record ExperimentReport(
     string Verdict,
     StopConditionBreach? StoppedBy,
     IReadOnlyList<ClaimVerdict> Hypotheses,
-    IReadOnlyList<RequestRecord> Requests);
+    IReadOnlyList<RequestRecord> Requests,
+    IReadOnlyList<PeriodSummary>? Periods = null);

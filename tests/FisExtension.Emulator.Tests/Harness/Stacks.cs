@@ -30,6 +30,10 @@ internal static class Stacks
     public static Task<ServerlessStack> StartAsync(HttpApiDefinition? httpApi, params StackFunction[] functions) =>
         ServerlessStack.StartAsync(new StackDefinition { Functions = functions, HttpApi = httpApi }, Emulators.Options(), 0, 0);
 
+    /// <summary>A stack whose log lines (environments' and the stack's own) go to <paramref name="sink"/>.</summary>
+    public static Task<ServerlessStack> StartAsync(Action<string> sink, HttpApiDefinition? httpApi, params StackFunction[] functions) =>
+        ServerlessStack.StartAsync(new StackDefinition { Functions = functions, HttpApi = httpApi }, Emulators.Options(sink), 0, 0);
+
     public static HttpApiDefinition Routes(params (string RouteKey, string Function, string Format)[] routes) =>
         new() { Routes = [.. routes.Select(r => new HttpRoute { RouteKey = r.RouteKey, FunctionName = r.Function, PayloadFormatVersion = r.Format })] };
 

@@ -38,6 +38,20 @@ internal sealed class ExtensionHarness : IAsyncDisposable
 
     public static async Task<ExtensionHarness> StartAsync(HarnessOptions options, string functionName = "fis-test-function")
     {
+        var (function, port) = Function(options, functionName);
+        var emulatorOptions = new EmulatorOptions
+        {
+            Freeze = options.Freeze,
+            MaxConcurrency = options.MaxConcurrency,
+            AdditionalInvocationHeaders = options.AdditionalInvocationHeaders,
+        };
+        var emulator = await LambdaEmulator.StartAsync(function, emulatorOptions);
+        return new ExtensionHarness(emulator, function.OptDirectory!, port);
+    }
+
+    /// <summary>The function with the layer in a new temporary <c>/opt</c> (the caller deletes it), and its proxy port.</summary>
+    public static (FunctionDefinition Function, int ProxyPort) Function(HarnessOptions options, string functionName)
+    {
         var opt = Directory.CreateTempSubdirectory("fis-opt-").FullName;
         var port = FreePort.Next();
         var environment = new Dictionary<string, string>(options.Environment);
@@ -71,14 +85,7 @@ internal sealed class ExtensionHarness : IAsyncDisposable
             MemorySizeMb = options.MemorySizeMb,
             LogFormat = options.LogFormat,
         };
-        var emulatorOptions = new EmulatorOptions
-        {
-            Freeze = options.Freeze,
-            MaxConcurrency = options.MaxConcurrency,
-            AdditionalInvocationHeaders = options.AdditionalInvocationHeaders,
-        };
-        var emulator = await LambdaEmulator.StartAsync(function, emulatorOptions);
-        return new ExtensionHarness(emulator, opt, port);
+        return (function, port);
     }
 
     /// <summary>A client that plays the runtime against the proxy (or any address), with no timeout, as runtimes do.</summary>

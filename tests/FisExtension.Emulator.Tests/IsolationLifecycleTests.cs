@@ -1,0 +1,73 @@
+using FisExtension.Emulator.Isolation;
+using FisExtension.Emulator.Tests.Harness;
+
+namespace FisExtension.Emulator.Tests;
+
+/// <summary>The lifecycle in namespaces: /opt mounted for a single function (--opt), freeze, SHUTDOWN, and a timeout's
+/// reset giving the next environment namespaces of its own while the old ones go away.</summary>
+public sealed class IsolationLifecycleTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task SingleFunction_OptIsMounted_FreezeStopsTimers_ShutdownReachesTheExtension_AndTheNamespaceGoes()
+    {
+        using var opt = new TempDirectory();
+        using var scratch = new TempDirectory();
+        var events = scratch.File("events");
+        var ticks = scratch.File("ticks");
+        var probe = scratch.File("probe");
+        opt.AddExtension("watcher", ExtensionScripts.Standard(eventsFile: events));
+        File.WriteAllText(opt.File("who"), "single\n");
+        opt.AddExecutable("wrap", $"#!/bin/sh\n{{ cat /opt/who; readlink /proc/self/ns/net; }} > '{probe}'\nexec \"$@\"\n");
+        var function = Emulators.Shell(opt, new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/wrap",
+            ["SHELL_RUNTIME_TICK_FILE"] = ticks,
+        }, TimeSpan.FromSeconds(10));
+        await using var emulator = await Emulators.StartAsync(function, Emulators.Options() with { Isolation = IsolationMode.Namespaces });
+
+        var first = await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
+        await Task.Delay(200); // a tick already past SIGSTOP's delivery may still land
+        var frozenCount = TickCount(ticks);
+        await Task.Delay(1000);
+        var afterFreeze = TickCount(ticks);
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+        var thawed = await Eventually.TrueAsync(() => TickCount(ticks) > afterFreeze, TimeSpan.FromSeconds(5));
+        var shutdown = await emulator.ShutdownAsync();
+
+        Assert.Null(first.FunctionError);
+        var seen = File.ReadAllLines(probe);
+        Assert.Equal("single", seen[0]);
+        Assert.True(frozenCount > 0);
+        Assert.Equal(frozenCount, afterFreeze);
+        Assert.True(thawed);
+        Assert.False(Assert.Single(shutdown.Extensions).Killed);
+        Assert.Contains("\"shutdownReason\":\"spindown\"", File.ReadAllText(events), StringComparison.Ordinal);
+        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live().Contains(seen[1]), TimeSpan.FromSeconds(5)),
+            $"a process still holds the environment's network namespace {seen[1]}");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Timeout_ResetsIntoNewNamespaces_AndTheOldOnesGo()
+    {
+        using var opt = new TempDirectory();
+        using var scratch = new TempDirectory();
+        var probe = scratch.File("probe");
+        opt.AddExecutable("wrap", $"#!/bin/sh\nreadlink /proc/self/ns/net >> '{probe}'\nexec \"$@\"\n");
+        var function = Emulators.Shell(opt, new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/wrap" }, TimeSpan.FromSeconds(1));
+        await using var emulator = await Emulators.StartAsync(function, Emulators.Options() with { Isolation = IsolationMode.Namespaces });
+
+        var timedOut = await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":3000}"""));
+        var recovered = await emulator.InvokeAsync(Json.Bytes("""{"n":2}"""));
+
+        Assert.True(timedOut.TimedOut);
+        Assert.True(recovered.ColdStart);
+        Assert.Equal("""{"n":2}""", System.Text.Encoding.UTF8.GetString(recovered.Payload));
+        var namespaces = File.ReadAllLines(probe);
+        Assert.Equal(2, namespaces.Length);
+        Assert.NotEqual(namespaces[0], namespaces[1]);
+        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live().Contains(namespaces[0]), TimeSpan.FromSeconds(5)),
+            $"a process still holds the timed-out environment's network namespace {namespaces[0]}");
+    }
+
+    private static int TickCount(string path) => File.Exists(path) ? File.ReadAllLines(path).Length : 0;
+}
