@@ -1,6 +1,5 @@
 using FisExtension.Experiments.Preview;
 using FisExtension.Experiments.Running;
-using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.Cli;
 
@@ -12,7 +11,7 @@ public static class ExperimentPreparation
     public static async Task<(ExperimentPreview? Plan, ExperimentRun? Run, int ExitCode)> PrepareAsync(
         ExperimentRequest request, FisctlServices services, Func<ExperimentPreview, ExperimentPreview> reschedule, CancellationToken stop)
     {
-        if (request.Location is not null && ConfigurationFolder.Parse(request.Location, out var locationProblem) is null)
+        if (request.Location is not null && !ConfigurationLocationParser.TryParse(request.Location, out _, out var locationProblem))
         {
             await services.Error.WriteLineAsync($"fisctl: --location {locationProblem}").ConfigureAwait(false);
             return (null, null, ExitCodes.InvalidInput);

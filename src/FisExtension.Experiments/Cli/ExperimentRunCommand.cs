@@ -50,7 +50,8 @@ public static class ExperimentRunCommand
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(watch.Stop);
         var loading = new LoadGenerator(target, load.Settings, services.Time).RunAsync(loadStart, loadEnd, watch.Observe, stopLoad.Token);
         using var recording = ExperimentStateFolder.Resolve(services.GetEnvironmentVariable).Record(run, request.TemplatePath, services.Time.GetUtcNow(), services.ProcessId);
-        var outcome = await new ExperimentRunner(new DirectoryFaultConfigurationWriter(), services.Time, services.Out).RunAsync(run, watch.Stop).ConfigureAwait(false);
+        using var writer = new FaultConfigurationWriter(S3Connection.FromEnvironment(services.GetEnvironmentVariable));
+        var outcome = await new ExperimentRunner(writer, services.Time, services.Out).RunAsync(run, watch.Stop).ConfigureAwait(false);
         if (outcome != ExperimentOutcome.Completed)
         {
             await stopLoad.CancelAsync().ConfigureAwait(false);

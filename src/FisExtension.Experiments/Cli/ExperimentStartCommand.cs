@@ -16,7 +16,8 @@ public static class ExperimentStartCommand
         }
 
         using var recording = ExperimentStateFolder.Resolve(services.GetEnvironmentVariable).Record(run, request.TemplatePath, services.Time.GetUtcNow(), services.ProcessId);
-        var outcome = await new ExperimentRunner(new DirectoryFaultConfigurationWriter(), services.Time, services.Out).RunAsync(run, stop).ConfigureAwait(false);
+        using var writer = new FaultConfigurationWriter(S3Connection.FromEnvironment(services.GetEnvironmentVariable));
+        var outcome = await new ExperimentRunner(writer, services.Time, services.Out).RunAsync(run, stop).ConfigureAwait(false);
         return ExperimentPreparation.ExitCodeOf(outcome);
     }
 }

@@ -12,7 +12,7 @@ public static class ExperimentStopCommand
     /// <summary>How long the signalled fisctl gets to exit (it deletes its own objects as it does) before stop deletes them.</summary>
     private static readonly TimeSpan SignalledExitWait = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(string? experimentId, bool all, IReadOnlyList<string> locations, FisctlServices services, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string? experimentId, bool all, IReadOnlyList<string> locationTexts, FisctlServices services, CancellationToken cancellationToken)
     {
         var problem = (experimentId, all) switch
         {
@@ -21,12 +21,12 @@ public static class ExperimentStopCommand
             (not null, false) when !ExperimentIdText.IsValid(experimentId) => ExperimentIdText.ProblemWith(experimentId),
             _ => null,
         };
-        var folders = new List<ConfigurationFolder>();
-        foreach (var location in locations)
+        var locations = new List<ConfigurationLocation>();
+        foreach (var location in locationTexts)
         {
-            if (ConfigurationFolder.Parse(location, out var locationProblem) is { } folder)
+            if (ConfigurationLocationParser.TryParse(location, out var parsed, out var locationProblem))
             {
-                folders.Add(folder);
+                locations.Add(parsed);
             }
             else
             {
@@ -40,22 +40,62 @@ public static class ExperimentStopCommand
             return ExitCodes.InvalidInput;
         }
 
+        using var stores = new FaultObjectStores(S3Connection.FromEnvironment(services.GetEnvironmentVariable));
+        try
+        {
+            return await StopAsync(experimentId, all, locations, locationTexts, stores, services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            await services.Error.WriteLineAsync($"fisctl: {exception.Message} Objects not deleted yet still end at their endTime.").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task<int> StopAsync(string? experimentId, bool all, List<ConfigurationLocation> locations, IReadOnlyList<string> locationTexts,
+        FaultObjectStores stores, FisctlServices services, CancellationToken cancellationToken)
+    {
         bool Matches(string id) => all || string.Equals(id, experimentId, StringComparison.Ordinal);
         var state = ExperimentStateFolder.Resolve(services.GetEnvironmentVariable);
         var records = state.ReadAll().Where(r => Matches(r.ExperimentId)).ToList();
-        var paths = new SortedSet<string>(records.SelectMany(r => r.Objects.Select(o => o.Path)), StringComparer.Ordinal);
-        var scanned = folders.SelectMany(FaultObjectScanner.Scan).Where(o => Matches(o.ExperimentId)).ToList();
-        paths.UnionWith(scanned.Select(o => o.Path));
-        if (records.Count == 0 && !paths.Any(File.Exists))
+        var objects = new SortedDictionary<string, (ConfigurationLocation Location, string Key)>(StringComparer.Ordinal);
+        foreach (var recorded in records.SelectMany(r => r.Objects))
+        {
+            var (location, key) = recorded.StoredAt();
+            objects[location.ShowKey(key)] = (location, key);
+        }
+
+        var scannedIds = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var location in locations)
+        {
+            foreach (var (key, id) in await FaultObjectScanner.ScanAsync(stores.Open(location), cancellationToken).ConfigureAwait(false))
+            {
+                if (Matches(id))
+                {
+                    objects[location.ShowKey(key)] = (location, key);
+                    scannedIds.Add(id);
+                }
+            }
+        }
+
+        // Counted before the signal: the signalled fisctl deletes its own objects as it exits.
+        var present = new List<(string Shown, ConfigurationLocation Location, string Key)>();
+        foreach (var (shown, (location, key)) in objects)
+        {
+            if (await stores.Open(location).ExistsAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                present.Add((shown, location, key));
+            }
+        }
+
+        if (records.Count == 0 && present.Count == 0)
         {
             var what = all ? "No experiment is running" : $"Experiment {experimentId} is not running";
-            await services.Error.WriteLineAsync($"fisctl: {what}: nothing recorded in {state.Path}{(folders.Count > 0 ? " and no object of it under " + string.Join(", ", locations) : "")}. "
+            await services.Error.WriteLineAsync($"fisctl: {what}: nothing recorded in {state.Path}{(locations.Count > 0 ? " and no object of it under " + string.Join(", ", locationTexts) : "")}. "
                 + "Pass --location LOC to look for objects a crashed fisctl left.").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
 
-        // Counted before the signal: the signalled fisctl deletes its own objects as it exits.
-        var present = paths.Where(File.Exists).ToList();
         foreach (var record in records.Where(r => r.Pid != services.ProcessId && ProcessSignals.IsFisctlAlive(r.Pid)))
         {
             if (ProcessSignals.Terminate(record.Pid))
@@ -65,10 +105,10 @@ public static class ExperimentStopCommand
             }
         }
 
-        foreach (var path in present)
+        foreach (var (shown, location, key) in present)
         {
-            File.Delete(path);
-            await services.Out.WriteLineAsync($"  deleted {path}").ConfigureAwait(false);
+            await stores.Open(location).DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+            await services.Out.WriteLineAsync($"  deleted {shown}").ConfigureAwait(false);
         }
 
         foreach (var record in records)
@@ -76,7 +116,7 @@ public static class ExperimentStopCommand
             state.Remove(record.ExperimentId);
         }
 
-        var stopped = string.Join(", ", records.Select(r => r.ExperimentId).Union(scanned.Select(o => o.ExperimentId), StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var stopped = string.Join(", ", records.Select(r => r.ExperimentId).Union(scannedIds, StringComparer.Ordinal).Order(StringComparer.Ordinal));
         await services.Out.WriteLineAsync($"Stopped {stopped}: {present.Count} object(s) deleted. Every environment stops injecting within {FisctlDefaults.HotPollInterval.TotalSeconds:0} s (one hot poll); a frozen environment on its next invocation.").ConfigureAwait(false);
         return ExitCodes.Success;
     }

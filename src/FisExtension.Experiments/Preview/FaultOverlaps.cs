@@ -40,5 +40,5 @@ public static class FaultOverlaps
     }
 
     /// <summary>Delays are identical to each other; an error and an HTTP response both replace the result, so they conflict.</summary>
-    private static bool IsDelay(string actionId) => actionId == LambdaActionIds.AddDelay;
+    private static bool IsDelay(string actionId) => actionId == FaultActionIds.AddDelay;
 }

@@ -1,5 +1,4 @@
 using FisExtension.Experiments.Scheduling;
-using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.Running;
 

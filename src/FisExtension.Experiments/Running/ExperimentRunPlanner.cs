@@ -1,7 +1,6 @@
 using FisExtension.Experiments.LambdaApi;
 using FisExtension.Experiments.Preview;
 using FisExtension.Experiments.Templates;
-using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.Running;
 
@@ -34,9 +33,9 @@ public static class ExperimentRunPlanner
                 {
                     found.Add($"function {function.Name} has no {AwsEnvironmentVariables.ConfigurationLocation}, so its extension would read no fault. Set it on the function, or pass --location.");
                 }
-                else if (ConfigurationFolder.Parse(location, out var problem) is { } folder)
+                else if (ConfigurationLocationParser.TryParse(location, out var parsed, out var problem))
                 {
-                    addresses.Add(new FaultObjectAddress(folder, function.Name, experimentId, scheduled.Action.Name));
+                    addresses.Add(new FaultObjectAddress(parsed, function.Name, experimentId, scheduled.Action.Name));
                 }
                 else
                 {

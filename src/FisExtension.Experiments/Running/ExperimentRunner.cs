@@ -35,13 +35,13 @@ public sealed class ExperimentRunner(IFaultConfigurationWriter writer, TimeProvi
                     {
                         await writer.PutAsync(address, ObjectFor(run.ExperimentId, step.Action), stop).ConfigureAwait(false);
                         written.Add(address);
-                        await output.WriteLineAsync($"  wrote {address.FullPath}").ConfigureAwait(false);
+                        await output.WriteLineAsync($"  wrote {address.Shown}").ConfigureAwait(false);
                     }
                     else
                     {
                         await writer.DeleteAsync(address, CancellationToken.None).ConfigureAwait(false);
                         written.Remove(address);
-                        await output.WriteLineAsync($"  deleted {address.FullPath}").ConfigureAwait(false);
+                        await output.WriteLineAsync($"  deleted {address.Shown}").ConfigureAwait(false);
                     }
                 }
             }
@@ -68,12 +68,12 @@ public sealed class ExperimentRunner(IFaultConfigurationWriter writer, TimeProvi
             try
             {
                 await writer.DeleteAsync(address, CancellationToken.None).ConfigureAwait(false);
-                await output.WriteLineAsync($"  deleted {address.FullPath}").ConfigureAwait(false);
+                await output.WriteLineAsync($"  deleted {address.Shown}").ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 // Its endTime still ends the fault; say so, so nobody is surprised by the file.
-                await output.WriteLineAsync($"  could not delete {address.FullPath} ({exception.Message}); the extension ignores it after its endTime").ConfigureAwait(false);
+                await output.WriteLineAsync($"  could not delete {address.Shown} ({exception.Message}); the extension ignores it after its endTime").ConfigureAwait(false);
                 outcome = ExperimentOutcome.Failed;
             }
         }
@@ -81,7 +81,7 @@ public sealed class ExperimentRunner(IFaultConfigurationWriter writer, TimeProvi
         return outcome;
     }
 
-    private static FaultConfigurationObject ObjectFor(string experimentId, ScheduledAction scheduled) => new()
+    internal static FaultObject ObjectFor(string experimentId, ScheduledAction scheduled) => new()
     {
         ExperimentId = experimentId,
         ActionName = scheduled.Action.Name,

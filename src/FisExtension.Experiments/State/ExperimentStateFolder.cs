@@ -29,7 +29,7 @@ public sealed class ExperimentStateFolder(string path)
     /// <summary>Records the run until the returned handle is disposed (the experiment ended, however it ended).</summary>
     public IDisposable Record(ExperimentRun run, string templatePath, DateTimeOffset startTime, int pid)
     {
-        var objects = run.ObjectsByAction.SelectMany(action => action.Value.Select(address => new RecordedObject(action.Key, address.FunctionName, address.FullPath))).ToList();
+        var objects = run.ObjectsByAction.SelectMany(action => action.Value.Select(address => new RecordedObject(action.Key, address.FunctionName, address.Shown, address.Location.Show(), address.Key))).ToList();
         var record = new RunningExperiment(run.ExperimentId, System.IO.Path.GetFullPath(templatePath), Rfc3339.Format(startTime), pid, objects);
         Directory.CreateDirectory(Path);
         var file = FileOf(run.ExperimentId);

@@ -1,30 +1,31 @@
 using System.Text.Json;
-using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.State;
 
-/// <summary>Finds the objects in a configuration folder (<c>&lt;function&gt;/&lt;experiment-id&gt;-&lt;action&gt;.json</c>), so a crashed fisctl's objects can be stopped too.</summary>
+/// <summary>Finds the objects under a configuration location (<c>&lt;function&gt;/&lt;experiment-id&gt;-&lt;action&gt;.json</c>), so a crashed fisctl's objects can be stopped too.</summary>
 public static class FaultObjectScanner
 {
-    /// <summary>Each object file with the experimentId in its JSON; files that are not v1 objects are left alone.</summary>
-    public static IReadOnlyList<(string Path, string ExperimentId)> Scan(ConfigurationFolder folder)
+    /// <summary>Each object's key with the experimentId in its JSON; objects that are not v1 objects are left alone.</summary>
+    public static async Task<IReadOnlyList<(string Key, string ExperimentId)>> ScanAsync(IFaultObjectWriter store, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(folder.Path))
-        {
-            return [];
-        }
-
         var found = new List<(string, string)>();
-        foreach (var file in Directory.EnumerateFiles(folder.Path, "*-*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var key in await store.ListObjectKeysAsync(cancellationToken).ConfigureAwait(false))
         {
+            // <experiment-id>-<action-name>.json: an object fisctl or FIS wrote has a '-' in its name.
+            if (!key[(key.LastIndexOf('/') + 1)..].Contains('-', StringComparison.Ordinal)
+                || await store.ReadAsync(key, FaultObjectSchema.MaxObjectBytes, cancellationToken).ConfigureAwait(false) is not { } content)
+            {
+                continue;
+            }
+
             try
             {
-                if (JsonSerializer.Deserialize(File.ReadAllBytes(file), StateJsonContext.Default.ObjectExperimentId) is { ExperimentId: { Length: > 0 } id })
+                if (JsonSerializer.Deserialize(content, StateJsonContext.Default.ObjectExperimentId) is { ExperimentId: { Length: > 0 } id })
                 {
-                    found.Add((file, id));
+                    found.Add((key, id));
                 }
             }
-            catch (Exception exception) when (exception is JsonException or IOException)
+            catch (JsonException)
             {
                 // Not an object fisctl or FIS wrote: not ours to delete.
             }

@@ -30,7 +30,7 @@ internal sealed class ProblemCollector
             }
             else if (!knownFields.Contains(property.Name))
             {
-                var suggestion = DidYouMean.Suggest(property.Name, knownFields);
+                var suggestion = ClosestName.Find(property.Name, knownFields);
                 Add(propertyPath, suggestion is null
                     ? $"is not a known field. Known fields here: {string.Join(", ", knownFields)}."
                     : $"is not a known field. Did you mean \"{suggestion}\"?");

@@ -13,7 +13,7 @@ public static partial class TemplateReader
         var path = JsonPath.Child(JsonPath.Root, Actions);
         if (!root.TryGetProperty(Actions, out var actions))
         {
-            problems.Add(path, $"is missing. Add at least one action, e.g. \"actions\": {{\"inject-delay\": {{\"actionId\": \"{LambdaActionIds.AddDelay}\", \"parameters\": {{\"duration\": \"PT5M\"}}, \"targets\": {{\"Functions\": \"Functions\"}}}}}}.");
+            problems.Add(path, $"is missing. Add at least one action, e.g. \"actions\": {{\"inject-delay\": {{\"actionId\": \"{FaultActionIds.AddDelay}\", \"parameters\": {{\"duration\": \"PT5M\"}}, \"targets\": {{\"Functions\": \"Functions\"}}}}}}.");
             return null;
         }
 
@@ -56,11 +56,11 @@ public static partial class TemplateReader
         }
 
         var before = problems.Problems.Count;
-        var actionId = problems.String(action, ActionId, path, required: true, $"\"{LambdaActionIds.AddDelay}\"");
+        var actionId = problems.String(action, ActionId, path, required: true, $"\"{FaultActionIds.AddDelay}\"");
         if (actionId is not null && !ActionParameters.ByActionId.ContainsKey(actionId))
         {
             var known = ActionParameters.ByActionId.Keys;
-            var suggestion = DidYouMean.Suggest(actionId, known);
+            var suggestion = ClosestName.Find(actionId, known);
             problems.Add(JsonPath.Child(path, ActionId), $"\"{actionId}\" is not an action fisctl can run. "
                 + (suggestion is null ? $"Use one of {string.Join(", ", known)}." : $"Did you mean \"{suggestion}\"?"));
             actionId = null;
@@ -81,7 +81,7 @@ public static partial class TemplateReader
             return null;
         }
 
-        Iso8601Duration.TryParse(parameters[ActionParameters.Duration], out var duration);
+        Iso8601Duration.TryParse(parameters[FaultObjectSchema.Duration], out var duration);
         return new TemplateAction
         {
             Name = name,
@@ -129,7 +129,7 @@ public static partial class TemplateReader
         var known = rules.Select(r => r.Name).ToArray();
         foreach (var unknown in parameters.Keys.Where(key => !known.Contains(key, StringComparer.Ordinal)))
         {
-            var suggestion = DidYouMean.Suggest(unknown, known);
+            var suggestion = ClosestName.Find(unknown, known);
             problems.Add(JsonPath.Child(parametersPath, unknown), $"is not a parameter of {actionId}. "
                 + (suggestion is null ? $"Its parameters: {string.Join(", ", known)}." : $"Did you mean \"{suggestion}\"?"));
         }
@@ -154,7 +154,7 @@ public static partial class TemplateReader
         var targetName = problems.String(targets, FunctionsTargetKey, targetsPath, required: true, "\"<a name from $.targets>\"");
         if (targetName is not null && targetNames is not null && !targetNames.Contains(targetName))
         {
-            var suggestion = DidYouMean.Suggest(targetName, targetNames);
+            var suggestion = ClosestName.Find(targetName, targetNames);
             problems.Add(JsonPath.Child(targetsPath, FunctionsTargetKey), $"\"{targetName}\" is not a target of this template. "
                 + (suggestion is null ? $"Use one of the names in $.targets: {string.Join(", ", targetNames.Order(StringComparer.Ordinal))}." : $"Did you mean \"{suggestion}\"?"));
             return null;
@@ -193,7 +193,7 @@ public static partial class TemplateReader
             }
             else if (!actionNames.Contains(other))
             {
-                var suggestion = DidYouMean.Suggest(other, actionNames.Where(n => n != name));
+                var suggestion = ClosestName.Find(other, actionNames.Where(n => n != name));
                 problems.Add(itemPath, $"\"{other}\" is not an action of this template. "
                     + (suggestion is null ? $"Use one of: {string.Join(", ", actionNames.Where(n => n != name).Order(StringComparer.Ordinal))}." : $"Did you mean \"{suggestion}\"?"));
             }

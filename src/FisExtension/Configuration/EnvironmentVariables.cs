@@ -4,7 +4,7 @@ namespace FisExtension.Configuration;
 internal static class EnvironmentVariables
 {
     // Documented by AWS for the FIS extension (fis-lambda-actions.md §2).
-    public const string ConfigurationLocation = "AWS_FIS_CONFIGURATION_LOCATION";
+    public const string ConfigurationLocation = StoreEnvironmentVariables.ConfigurationLocation;
     public const string LogLevel = "AWS_FIS_LOG_LEVEL";
     public const string ExtensionMetrics = "AWS_FIS_EXTENSION_METRICS";
     public const string SlowPollIntervalSeconds = "AWS_FIS_SLOW_POLL_INTERVAL_SECONDS";
@@ -21,12 +21,12 @@ internal static class EnvironmentVariables
     public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
     public const string FunctionVersion = "AWS_LAMBDA_FUNCTION_VERSION";
     public const string LogFormat = "AWS_LAMBDA_LOG_FORMAT";
-    public const string Region = "AWS_REGION";
-    public const string AccessKeyId = "AWS_ACCESS_KEY_ID";
-    public const string SecretAccessKey = "AWS_SECRET_ACCESS_KEY";
-    public const string SessionToken = "AWS_SESSION_TOKEN";
+    public const string Region = StoreEnvironmentVariables.Region;
+    public const string AccessKeyId = StoreEnvironmentVariables.AccessKeyId;
+    public const string SecretAccessKey = StoreEnvironmentVariables.SecretAccessKey;
+    public const string SessionToken = StoreEnvironmentVariables.SessionToken;
 
-    // The AWS SDKs' standard endpoint overrides, for S3-compatible stores.
-    public const string EndpointUrlS3 = "AWS_ENDPOINT_URL_S3";
-    public const string EndpointUrl = "AWS_ENDPOINT_URL";
+    // The AWS SDKs' standard endpoint overrides, for S3-compatible stores; shared with fisctl through the contract.
+    public const string EndpointUrlS3 = StoreEnvironmentVariables.EndpointUrlS3;
+    public const string EndpointUrl = StoreEnvironmentVariables.EndpointUrl;
 }

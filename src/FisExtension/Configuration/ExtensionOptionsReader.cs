@@ -15,15 +15,16 @@ internal static class ExtensionOptionsReader
         string? Get(string name) => string.IsNullOrWhiteSpace(environment(name)) ? null : environment(name)!.Trim();
 
         var runtimeApi = Get(EnvironmentVariables.RuntimeApi) ?? "";
+        var s3 = S3Connection.FromEnvironment(environment);
         var options = new ExtensionOptions
         {
             RuntimeApi = runtimeApi,
             UpstreamRuntimeApi = Get(EnvironmentVariables.ProxyRuntimeApiEndpoint) ?? runtimeApi,
             ConfigurationLocation = Get(EnvironmentVariables.ConfigurationLocation),
             FunctionName = Get(EnvironmentVariables.FunctionName) ?? "",
-            Region = Get(EnvironmentVariables.Region),
-            S3EndpointUrl = Get(EnvironmentVariables.EndpointUrlS3) ?? Get(EnvironmentVariables.EndpointUrl),
-            AwsCredentials = ReadCredentials(Get),
+            Region = s3.Region,
+            S3EndpointUrl = s3.EndpointUrl,
+            AwsCredentials = s3.Credentials,
             LogFormat = string.Equals(Get(EnvironmentVariables.LogFormat), "JSON", StringComparison.OrdinalIgnoreCase)
                 ? LogFormat.Json
                 : LogFormat.Text,
@@ -56,11 +57,6 @@ internal static class ExtensionOptionsReader
 
         return (options, problems);
     }
-
-    private static AwsAccessKeys? ReadCredentials(Func<string, string?> get) =>
-        get(EnvironmentVariables.AccessKeyId) is { } accessKeyId && get(EnvironmentVariables.SecretAccessKey) is { } secretAccessKey
-            ? new AwsAccessKeys(accessKeyId, secretAccessKey, get(EnvironmentVariables.SessionToken))
-            : null;
 
     private static TimeSpan ReadSlowPollInterval(string? value, List<string> problems)
     {

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using FisExtension.Faults;
 using FisExtension.Telemetry;
 using Microsoft.Extensions.Logging;
-using static FisExtension.Configuration.FaultObjectSchema;
+using static FisExtension.Contract.Objects.FaultObjectSchema;
 
 namespace FisExtension.Configuration;
 

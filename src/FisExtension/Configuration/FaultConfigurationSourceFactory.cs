@@ -46,7 +46,7 @@ internal static class FaultConfigurationSourceFactory
             case S3ConfigurationLocation s3:
                 try
                 {
-                    return new S3FaultConfigurationStore(S3ClientFactory.Create(options), s3, options.FunctionName);
+                    return new S3FaultConfigurationStore(S3ClientFactory.Create(new S3Connection(options.Region, options.S3EndpointUrl, options.AwsCredentials), maxErrorRetry: 0), s3, options.FunctionName);
                 }
                 catch (Exception exception) when (exception is ArgumentException or UriFormatException or InvalidOperationException or Amazon.Runtime.AmazonClientException)
                 {

@@ -1,6 +1,6 @@
 using FisExtension.Telemetry;
 using Microsoft.Extensions.Logging;
-using static FisExtension.Configuration.FaultObjectSchema;
+using static FisExtension.Contract.Objects.FaultObjectSchema;
 
 namespace FisExtension.Configuration;
 

@@ -113,7 +113,7 @@ public sealed class ExperimentPreviewCommandTests
         Assert.Equal(
             $"fisctl: template {template} is invalid (2 problems); nothing was written:{Environment.NewLine}"
             + $"  $.actions.fail.startafter: is not a known field. Did you mean \"startAfter\"?{Environment.NewLine}"
-            + $"  $.actions.fail.parameters.invocationPercentage: \"150\" is above 100. Use a number from 1 to 100, e.g. \"50\".{Environment.NewLine}",
+            + $"  $.actions.fail.parameters.invocationPercentage: 150 is above 100. Use at most 100.{Environment.NewLine}",
             run.Error);
         Assert.Empty(api.Requests);
     }

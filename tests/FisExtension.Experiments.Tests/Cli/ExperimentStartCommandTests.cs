@@ -82,16 +82,4 @@ public sealed class ExperimentStartCommandTests : IDisposable
         Assert.Contains($"  stop condition {alarm} is a CloudWatch alarm, which fisctl cannot watch yet: the experiment would run without that safety net.", start.Error, StringComparison.Ordinal);
         Assert.Empty(_folders.Keys());
     }
-
-    [Fact(Timeout = 30_000)]
-    public async Task S3LocationOption_Exits2_BeforeAnyRequest()
-    {
-        await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get"), new FakeFunction("orders-create"));
-
-        var run = await FisctlRun.RunAsync(["experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString(), "--location", "s3://fis-configs/"]);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("fisctl: --location \"s3://fis-configs/\" is an S3 location; fisctl writes only to local folders so far.", run.Error, StringComparison.Ordinal);
-        Assert.Empty(api.Requests);
-    }
 }

@@ -35,7 +35,7 @@ public sealed class ExperimentStopCommandTests : IDisposable
 
     /// <summary>An object as a fisctl that crashed left it: in the folder, recorded nowhere.</summary>
     private async Task WriteCrashedObjectAsync(string experimentId, string function = "orders-get", string action = "slow") =>
-        await new DirectoryFaultConfigurationWriter().PutAsync(new FaultObjectAddress(new ConfigurationFolder(_folders.Root), function, experimentId, action), new FaultConfigurationObject
+        await new FaultConfigurationWriter(S3Connection.FromEnvironment(_ => null)).PutAsync(new FaultObjectAddress(new DirectoryConfigurationLocation(_folders.Root), function, experimentId, action), new FaultObject
         {
             ExperimentId = experimentId,
             ActionName = action,
@@ -114,8 +114,8 @@ public sealed class ExperimentStopCommandTests : IDisposable
     [InlineData("", "fisctl: name the experiment to stop (fisctl experiment stop EXPERIMENT_ID) or pass --all. Nothing was deleted.")]
     [InlineData("EXPcrashed1 --all", "fisctl: pass either EXPERIMENT_ID (EXPcrashed1) or --all, not both. Nothing was deleted.")]
     [InlineData("../EXPcrashed1", "fisctl: \"../EXPcrashed1\" is not an experiment id (letters and digits, e.g. EXPa1b2c3d4e5f6g7). 'fisctl experiment list' shows the running ones. Nothing was deleted.")]
-    [InlineData("--all --location s3://bucket/fis/", "fisctl: --location \"s3://bucket/fis/\" is an S3 location; fisctl writes only to local folders so far. Pass --location with an absolute folder, e.g. /tmp/fis/. Nothing was deleted.")]
-    [InlineData("--all --location relative/fis/", "fisctl: --location \"relative/fis/\" is not an absolute folder. Use e.g. /tmp/fis/ or file:///tmp/fis/. Nothing was deleted.")]
+    [InlineData("--all --location s3://Bucket/fis/", "fisctl: --location \"s3://Bucket/fis/\": bucket name \"Bucket\" contains 'B'. S3 bucket names use only lowercase letters, digits, '.' and '-'. Nothing was deleted.")]
+    [InlineData("--all --location relative/fis/", "fisctl: --location \"relative/fis/\" is not a location the extension understands. Use arn:aws:s3:::bucket/prefix/, s3://bucket/prefix/, or an absolute directory such as /tmp/fis/ or file:///tmp/fis/. Nothing was deleted.")]
     public async Task BadInput_Exits2_NamesTheProblem_AndDeletesNothing(string arguments, string message)
     {
         await WriteCrashedObjectAsync("EXPcrashed1");
@@ -162,7 +162,7 @@ public sealed class ExperimentStopCommandTests : IDisposable
             $"  started 2026-11-25T10:00:00Z, fisctl pid {exited.Id} (not running)",
         };
         Assert.Equal((0, ""), (list.ExitCode, list.Error));
-        Assert.Equal([.. header, $"  objects: 1 of 2 present, in {_folders.Root.TrimEnd('/')}", ""], list.OutLines);
+        Assert.Equal([.. header, $"  objects: 1 of 2 present, in {_folders.Root}", ""], list.OutLines);
         Assert.Equal((0, ""), (status.ExitCode, status.Error));
         Assert.Equal(
             [.. header, "  action inject-delay",

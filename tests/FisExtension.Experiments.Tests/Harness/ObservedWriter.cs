@@ -2,13 +2,13 @@ using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.Tests.Harness;
 
-/// <summary>The real directory writer, counting finished puts and deletes so a test can wait for the runner to reach a step.</summary>
-public sealed class ObservedWriter : IFaultConfigurationWriter
+/// <summary>The real writer over a folder, counting finished puts and deletes so a test can wait for the runner to reach a step.</summary>
+public sealed class ObservedWriter : IFaultConfigurationWriter, IDisposable
 {
-    private readonly DirectoryFaultConfigurationWriter _inner = new();
+    private readonly FaultConfigurationWriter _inner = new(S3Connection.FromEnvironment(_ => null));
     private readonly SemaphoreSlim _operations = new(0);
 
-    public async Task PutAsync(FaultObjectAddress address, FaultConfigurationObject fault, CancellationToken cancellationToken)
+    public async Task PutAsync(FaultObjectAddress address, FaultObject fault, CancellationToken cancellationToken)
     {
         await _inner.PutAsync(address, fault, cancellationToken);
         _operations.Release();
@@ -26,5 +26,11 @@ public sealed class ObservedWriter : IFaultConfigurationWriter
         {
             await _operations.WaitAsync();
         }
+    }
+
+    public void Dispose()
+    {
+        _inner.Dispose();
+        _operations.Dispose();
     }
 }

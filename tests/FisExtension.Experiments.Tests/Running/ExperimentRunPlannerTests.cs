@@ -21,8 +21,8 @@ public sealed class ExperimentRunPlannerTests
 
         Assert.Empty(problems);
         Assert.Empty(run!.ObjectsByAction["pause"]);
-        Assert.Equal(["orders-get/EXP1-slow.json", "orders-list/EXP1-slow.json"], run.ObjectsByAction["slow"].Select(a => a.Key));
-        Assert.Equal(["orders-get/EXP1-fail.json", "orders-list/EXP1-fail.json"], run.ObjectsByAction["fail"].Select(a => a.Key));
+        Assert.Equal(["/tmp/fis/orders-get/EXP1-slow.json", "/tmp/fis/orders-list/EXP1-slow.json"], run.ObjectsByAction["slow"].Select(a => a.Shown));
+        Assert.Equal(["/tmp/fis/orders-get/EXP1-fail.json", "/tmp/fis/orders-list/EXP1-fail.json"], run.ObjectsByAction["fail"].Select(a => a.Shown));
     }
 
     [Fact]

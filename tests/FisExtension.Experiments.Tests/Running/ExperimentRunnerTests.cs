@@ -15,13 +15,17 @@ public sealed class ExperimentRunnerTests : IDisposable
     private readonly ObservedWriter _writer = new();
     private readonly StringWriter _output = new();
 
-    public void Dispose() => _folders.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _folders.Dispose();
+    }
 
     /// <summary>The harness template: slow 0–2 min, then fail 2–3 min, each on orders-get and orders-list.</summary>
     private ExperimentRun Run()
     {
         var schedule = ScheduleBuilder.Build(TemplateJson.Read(TemplateJson.Valid).Template!, _time);
-        var folder = new ConfigurationFolder(_folders.Root);
+        var folder = new DirectoryConfigurationLocation(_folders.Root);
         IReadOnlyList<FaultObjectAddress> Objects(string action) =>
             [new FaultObjectAddress(folder, "orders-get", "EXP1", action), new FaultObjectAddress(folder, "orders-list", "EXP1", action)];
         return new ExperimentRun("EXP1", schedule, new Dictionary<string, IReadOnlyList<FaultObjectAddress>> { ["slow"] = Objects("slow"), ["fail"] = Objects("fail") });

@@ -15,8 +15,8 @@ public sealed class SampleTemplateTests
         Assert.Empty(result.Problems);
         var template = result.Template!;
         var action = Assert.Single(template.Actions.Values);
-        Assert.Equal(("inject-delay", LambdaActionIds.AddDelay, TimeSpan.FromMinutes(5), "Functions"), (action.Name, action.ActionId, action.Duration, action.TargetName));
-        Assert.Equal("2000", action.Parameters[ActionParameters.StartupDelayMilliseconds]);
+        Assert.Equal(("inject-delay", FaultActionIds.AddDelay, TimeSpan.FromMinutes(5), "Functions"), (action.Name, action.ActionId, action.Duration, action.TargetName));
+        Assert.Equal("2000", action.Parameters[FaultObjectSchema.StartupDelayMilliseconds]);
         Assert.Equal(2, template.Targets["Functions"].ResourceArns.Count);
         Assert.Equal(new ReportWindows(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(2)), template.ReportWindows);
         Assert.Equal("lambda-start-delay", template.Tags["Name"]);

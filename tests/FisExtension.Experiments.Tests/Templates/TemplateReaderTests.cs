@@ -22,7 +22,7 @@ public sealed class TemplateReaderTests
         var result = TemplateJson.ReadChanged(t => t.Parameters("fail")["invocationPercentage"] = "150");
 
         Assert.Null(result.Template);
-        Assert.Equal(["$.actions.fail.parameters.invocationPercentage: \"150\" is above 100. Use a number from 1 to 100, e.g. \"50\"."], result.Lines());
+        Assert.Equal(["$.actions.fail.parameters.invocationPercentage: 150 is above 100. Use at most 100."], result.Lines());
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class TemplateReaderTests
                 "$.description: is missing. Add it, e.g. \"description\": \"Slow down the orders functions\".",
                 "$.targets.Functions.selectionMode: \"SOME\" is not a selection mode. Use ALL, COUNT(n) or PERCENT(n), e.g. \"COUNT(1)\".",
                 "$.actions.slow.parameters.duration: \"2 minutes\" is not an ISO 8601 duration. Write it like \"PT5M\", \"PT1H30M\" or \"PT0.5S\".",
-                "$.actions.slow.parameters.startupDelayMilliseconds: \"1200000\" is above 900000. Use a whole number of milliseconds from 0 to 900000 (15 minutes), e.g. \"2000\".",
+                "$.actions.slow.parameters.startupDelayMilliseconds: 1200000 is above 900000. Use at most 900000 (15 minutes).",
                 "$.stopConditions: must be a non-empty array, not an array. With no alarm write [{\"source\": \"none\"}].",
             ],
             result.Lines());

@@ -9,45 +9,15 @@ public sealed class FisctlEndToEndTests
 {
     private const int DelayMilliseconds = 2000;
 
-    private sealed class Fixed(int seed, string experimentId) : FisExtension.Experiments.Targeting.ISeedSource, FisExtension.Experiments.Running.IExperimentIdSource
-    {
-        public int NextSeed() => seed;
-
-        public string NextId() => experimentId;
-    }
-
     [Fact(Timeout = 60_000)]
     public async Task FisctlStart_DelaysTheFunction_AndStoppingFisctlEndsTheDelay()
     {
         using var faults = new FaultObjectWriter();
         await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("fis-test-function"));
         var template = Path.Combine(faults.Directory, "template.json");
-        await File.WriteAllTextAsync(template, $$"""
-            {
-              "description": "fisctl end to end",
-              "targets": { "Function": { "resourceType": "aws:lambda:function", "resourceArns": ["{{api.Functions[0].Arn}}"], "selectionMode": "ALL" } },
-              "actions": {
-                "inject-delay": {
-                  "actionId": "aws:lambda:invocation-add-delay",
-                  "parameters": { "duration": "PT10M", "startupDelayMilliseconds": "{{DelayMilliseconds}}" },
-                  "targets": { "Functions": "Function" }
-                }
-              },
-              "stopConditions": [{ "source": "none" }]
-            }
-            """);
+        await File.WriteAllTextAsync(template, FisctlInProcess.DelayTemplate(api.Functions[0].Arn, DelayMilliseconds));
         using var stop = new CancellationTokenSource();
-        var ids = new Fixed(1, "EXPe2e");
-        var services = new FisctlServices
-        {
-            Time = TimeProvider.System,
-            Seeds = ids,
-            ExperimentIds = ids,
-            GetEnvironmentVariable = _ => null,
-            Out = TextWriter.Null,
-            Error = TextWriter.Null,
-            CreateHttpHandler = () => new SocketsHttpHandler(),
-        };
+        var services = FisctlInProcess.Services("EXPe2e");
         var objectPath = Path.Combine(faults.FunctionDirectory, "EXPe2e-inject-delay.json");
         var payload = Json.Event(("action", "echo"));
 

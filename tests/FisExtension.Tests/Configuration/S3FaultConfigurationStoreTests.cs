@@ -222,7 +222,7 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
             S3EndpointUrl = (server ?? fixture.Server).Endpoint,
             AwsCredentials = credentials ?? new AwsAccessKeys(S3rverProcess.Credential, S3rverProcess.Credential, "a-session-token"),
         };
-        return new S3FaultConfigurationStore(S3ClientFactory.Create(options, _requests), new S3ConfigurationLocation(bucket, prefix), _functionName);
+        return new S3FaultConfigurationStore(S3ClientFactory.Create(new S3Connection(options.Region, options.S3EndpointUrl, options.AwsCredentials), maxErrorRetry: 0, _requests), new S3ConfigurationLocation(bucket, prefix), _functionName);
     }
 
     private async Task<FaultConfigurationPoller> StartedPollerAsync(AwsAccessKeys? credentials = null, S3rverProcess? server = null, string bucket = S3rverProcess.Bucket, string prefix = Prefix)

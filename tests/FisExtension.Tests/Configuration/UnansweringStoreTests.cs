@@ -46,7 +46,7 @@ public sealed class UnansweringStoreTests(ITestOutputHelper output) : IAsyncDisp
             S3EndpointUrl = endpoint,
             AwsCredentials = new AwsAccessKeys("AKIDEXAMPLE", "secret", null),
         };
-        var store = new S3FaultConfigurationStore(S3ClientFactory.Create(options), new S3ConfigurationLocation("fis-configs", "FisConfigs/"), "my-function");
+        var store = new S3FaultConfigurationStore(S3ClientFactory.Create(new S3Connection(options.Region, options.S3EndpointUrl, options.AwsCredentials), maxErrorRetry: 0), new S3ConfigurationLocation("fis-configs", "FisConfigs/"), "my-function");
         _poller = new FaultConfigurationPoller(store, options, TimeProvider.System, _logger);
 
         // The first poll warms the S3 client up (the test runs JIT-compiled; the extension is NativeAOT).

@@ -1,0 +1,60 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.S3;
+
+namespace FisExtension.Contract.Stores;
+
+/// <summary>Builds an S3 client from a connection: its credentials and Region, an optional S3-compatible endpoint (path-style).</summary>
+public static class S3ClientFactory
+{
+    // Each request is bounded, so that a poll against an unreachable store ends well before the next one is due.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>A region for signing when only an S3-compatible endpoint is given.</summary>
+    private const string DefaultSigningRegion = "us-east-1";
+
+    /// <summary>
+    /// <paramref name="maxErrorRetry"/>: the extension passes 0, as its poller is the retry loop and one request per poll
+    /// keeps polls cheap and their count predictable; fisctl lets the SDK retry a put or delete that failed on the way.
+    /// </summary>
+    public static IAmazonS3 Create(S3Connection connection, int maxErrorRetry, HttpClientFactory? httpClientFactory = null)
+    {
+        var config = new AmazonS3Config
+        {
+            Timeout = RequestTimeout,
+            MaxErrorRetry = maxErrorRetry,
+
+            // The objects are small JSON documents; a checksum only where S3 requires one keeps every request plain,
+            // which S3-compatible stores (s3rver) take as AWS S3 does.
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+        };
+
+        if (connection.EndpointUrl is { } endpoint)
+        {
+            config.ServiceURL = endpoint;
+            config.ForcePathStyle = true;
+            config.AuthenticationRegion = connection.Region ?? DefaultSigningRegion;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(connection.Region ?? DefaultSigningRegion);
+        }
+
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
+
+        return new AmazonS3Client(Credentials(connection.Credentials), config);
+    }
+
+    // Lambda always sets the keys; without them the SDK's default chain would probe instance metadata, which
+    // only delays the inevitable AccessDenied, so anonymous requests fail fast and clearly instead.
+    private static AWSCredentials Credentials(AwsAccessKeys? keys) => keys switch
+    {
+        null => new AnonymousAWSCredentials(),
+        { SessionToken: { } token } => new SessionAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey, token),
+        _ => new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey),
+    };
+}

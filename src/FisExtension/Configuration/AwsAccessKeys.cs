@@ -1,8 +1,0 @@
-namespace FisExtension.Configuration;
-
-/// <summary>The access keys Lambda puts in the function's environment.</summary>
-internal sealed record AwsAccessKeys(string AccessKeyId, string SecretAccessKey, string? SessionToken)
-{
-    // Options records are printed when debugging; secrets must not follow them into a log.
-    public override string ToString() => $"AwsAccessKeys {{ AccessKeyId = {AccessKeyId}, SecretAccessKey = ***, SessionToken = {(SessionToken is null ? "none" : "***")} }}";
-}

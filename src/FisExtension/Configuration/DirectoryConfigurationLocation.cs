@@ -1,8 +1,0 @@
-namespace FisExtension.Configuration;
-
-/// <summary>A local directory, for local runs; files play the part of S3 objects.</summary>
-internal sealed record DirectoryConfigurationLocation(string Path) : ConfigurationLocation
-{
-    /// <summary>The only directory this function reads: <c>&lt;path&gt;/&lt;function-name&gt;/</c>.</summary>
-    public string FunctionDirectory(string functionName) => System.IO.Path.Combine(Path, functionName);
-}

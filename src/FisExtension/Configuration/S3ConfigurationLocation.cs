@@ -1,8 +1,0 @@
-namespace FisExtension.Configuration;
-
-/// <summary>An S3 bucket and key prefix. <see cref="Prefix"/> is empty or ends with <c>/</c>.</summary>
-internal sealed record S3ConfigurationLocation(string Bucket, string Prefix) : ConfigurationLocation
-{
-    /// <summary>The only prefix this function lists: <c>&lt;prefix&gt;&lt;function-name&gt;/</c>.</summary>
-    public string FunctionPrefix(string functionName) => $"{Prefix}{functionName}/";
-}
