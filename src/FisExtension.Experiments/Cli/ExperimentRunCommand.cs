@@ -48,10 +48,19 @@ public static class ExperimentRunCommand
         // A breached --stop-if stops the experiment as Ctrl-C does (the safety lever), and the load with it.
         using var watch = new StopConditionWatch(load.StopRules, services.Time, stop);
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(watch.Stop);
-        var loading = new LoadGenerator(target, load.Settings, services.Time).RunAsync(loadStart, loadEnd, watch.Observe, stopLoad.Token);
         using var recording = ExperimentStateFolder.Resolve(services.GetEnvironmentVariable).Record(run, request.TemplatePath, services.Time.GetUtcNow(), services.ProcessId);
         using var writer = new FaultConfigurationWriter(S3Connection.FromEnvironment(services.GetEnvironmentVariable));
-        var outcome = await new ExperimentRunner(writer, services.Time, services.Out).RunAsync(run, watch.Stop).ConfigureAwait(false);
+        var runner = new ExperimentRunner(writer, services.Time, services.Out);
+        var running = runner.RunAsync(run, watch.Stop);
+        if (run.Schedule.StartTime <= loadStart)
+        {
+            // No steady-state window: the first request must find the experiment's first faults already written, or a
+            // function's first environment polls before they exist and, idle on the slow cadence, may miss the action.
+            await runner.InitialActionsWritten.ConfigureAwait(false);
+        }
+
+        var loading = new LoadGenerator(target, load.Settings, services.Time).RunAsync(loadStart, loadEnd, watch.Observe, stopLoad.Token);
+        var outcome = await running.ConfigureAwait(false);
         if (outcome != ExperimentOutcome.Completed)
         {
             await stopLoad.CancelAsync().ConfigureAwait(false);

@@ -10,7 +10,24 @@ namespace FisExtension.Experiments.Running;
 /// </summary>
 public sealed class ExperimentRunner(IFaultConfigurationWriter writer, TimeProvider time, TextWriter output)
 {
+    private readonly TaskCompletionSource _initialActionsWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the objects of every action that starts with the experiment are written (or the run ended without them).</summary>
+    public Task InitialActionsWritten => _initialActionsWritten.Task;
+
     public async Task<ExperimentOutcome> RunAsync(ExperimentRun run, CancellationToken stop)
+    {
+        try
+        {
+            return await RunStepsAsync(run, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            _initialActionsWritten.TrySetResult();
+        }
+    }
+
+    private async Task<ExperimentOutcome> RunStepsAsync(ExperimentRun run, CancellationToken stop)
     {
         var written = new List<FaultObjectAddress>();
         // At equal times ends come first: an action that starts after another never overlaps it.
@@ -21,6 +38,11 @@ public sealed class ExperimentRunner(IFaultConfigurationWriter writer, TimeProvi
         {
             foreach (var step in steps)
             {
+                if (step.Time > run.Schedule.StartTime)
+                {
+                    _initialActionsWritten.TrySetResult();
+                }
+
                 var wait = step.Time - time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {

@@ -50,6 +50,21 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task InitialActionsWritten_CompletesWhenTheActionsStartingWithTheExperimentAreWritten_WithoutWaitingForLaterOnes()
+    {
+        using var stop = new CancellationTokenSource();
+        var runner = new ExperimentRunner(_writer, _time, _output);
+        var running = runner.RunAsync(Run(), stop.Token);
+
+        await runner.InitialActionsWritten; // the clock stands still: "fail" (at +2 min) has not started
+
+        Assert.Equal(["orders-get/EXP1-slow.json", "orders-list/EXP1-slow.json"], _folders.Keys());
+        Assert.False(running.IsCompleted);
+        await stop.CancelAsync();
+        Assert.Equal(ExperimentOutcome.Stopped, await running);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task WrittenObject_IsAV1ObjectWithTheScheduledWindow()
     {
         _ = new ExperimentRunner(_writer, _time, _output).RunAsync(Run(), CancellationToken.None);
