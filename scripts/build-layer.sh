@@ -44,7 +44,7 @@ for arch in ${ARCH:-x86_64 arm64}; do
   zip_name="fis-extension-$version-$arch.zip"
   zip_path="$PWD/artifacts/layer/$zip_name"
   rm -f "$zip_path"
-  (cd "$stage" && zip -q -X -r "$zip_path" extensions aws-fis)
+  (cd "$stage" && zip -q -X -9 -r "$zip_path" extensions aws-fis)
   ln -sfn "$zip_name" "artifacts/layer/fis-extension-$arch.zip"
   echo "layer: $zip_path ($(stat -c %s "$zip_path") bytes; extension $(stat -c %s "$stage/extensions/fis-extension") bytes; published in $(( $(date +%s) - started )) s)"
 done
