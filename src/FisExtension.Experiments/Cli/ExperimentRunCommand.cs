@@ -51,6 +51,9 @@ public static class ExperimentRunCommand
         using var recording = ExperimentStateFolder.Resolve(services.GetEnvironmentVariable).Record(run, request.TemplatePath, services.Time.GetUtcNow(), services.ProcessId);
         using var writer = new FaultConfigurationWriter(S3Connection.FromEnvironment(services.GetEnvironmentVariable));
         var runner = new ExperimentRunner(writer, services.Time, services.Out);
+        var progress = new ExperimentProgress(run, runner, services.Time, services.Out, load.InvokeFunction is null ? ProgressLoad.Answers : ProgressLoad.FaultsLogged);
+        using var progressEnds = new CancellationTokenSource();
+        var printing = progress.RunAsync(progressEnds.Token);
         var running = runner.RunAsync(run, watch.Stop);
         if (run.Schedule.StartTime <= loadStart)
         {
@@ -59,7 +62,11 @@ public static class ExperimentRunCommand
             await runner.InitialActionsWritten.ConfigureAwait(false);
         }
 
-        var loading = new LoadGenerator(target, load.Settings, services.Time).RunAsync(loadStart, loadEnd, watch.Observe, stopLoad.Token);
+        var loading = new LoadGenerator(target, load.Settings, services.Time).RunAsync(loadStart, loadEnd, record =>
+        {
+            watch.Observe(record);
+            progress.Observe(record);
+        }, stopLoad.Token);
         var outcome = await running.ConfigureAwait(false);
         if (outcome != ExperimentOutcome.Completed)
         {
@@ -67,6 +74,8 @@ public static class ExperimentRunCommand
         }
 
         var requests = await loading.ConfigureAwait(false);
+        await progressEnds.CancelAsync().ConfigureAwait(false);
+        await printing.ConfigureAwait(false);
         var report = ReportBuilder.Build(run.ExperimentId, plan.TemplateName, outcome.ToString(), describedLoad, load.Settings.RatePerSecond,
             run.Schedule, loadStart, loadEnd, requests, load.Hypotheses, watch.Breach);
         var folder = load.ReportFolder ?? ReportFiles.DefaultFolder(run.ExperimentId);

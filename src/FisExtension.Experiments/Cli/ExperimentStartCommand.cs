@@ -17,7 +17,12 @@ public static class ExperimentStartCommand
 
         using var recording = ExperimentStateFolder.Resolve(services.GetEnvironmentVariable).Record(run, request.TemplatePath, services.Time.GetUtcNow(), services.ProcessId);
         using var writer = new FaultConfigurationWriter(S3Connection.FromEnvironment(services.GetEnvironmentVariable));
-        var outcome = await new ExperimentRunner(writer, services.Time, services.Out).RunAsync(run, stop).ConfigureAwait(false);
+        var runner = new ExperimentRunner(writer, services.Time, services.Out);
+        using var progressEnds = new CancellationTokenSource();
+        var progress = new ExperimentProgress(run, runner, services.Time, services.Out, ProgressLoad.None).RunAsync(progressEnds.Token);
+        var outcome = await runner.RunAsync(run, stop).ConfigureAwait(false);
+        await progressEnds.CancelAsync().ConfigureAwait(false);
+        await progress.ConfigureAwait(false);
         return ExperimentPreparation.ExitCodeOf(outcome);
     }
 }

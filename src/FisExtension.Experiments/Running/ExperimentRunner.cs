@@ -12,8 +12,13 @@ public sealed class ExperimentRunner(IFaultConfigurationWriter writer, TimeProvi
 {
     private readonly TaskCompletionSource _initialActionsWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int _objectsInPlace;
+
     /// <summary>Completes once the objects of every action that starts with the experiment are written (or the run ended without them).</summary>
     public Task InitialActionsWritten => _initialActionsWritten.Task;
+
+    /// <summary>How many of the experiment's objects are written and not yet deleted.</summary>
+    public int ObjectsInPlace => Volatile.Read(ref _objectsInPlace);
 
     public async Task<ExperimentOutcome> RunAsync(ExperimentRun run, CancellationToken stop)
     {
@@ -57,12 +62,14 @@ public sealed class ExperimentRunner(IFaultConfigurationWriter writer, TimeProvi
                     {
                         await writer.PutAsync(address, ObjectFor(run.ExperimentId, step.Action), stop).ConfigureAwait(false);
                         written.Add(address);
+                        Interlocked.Increment(ref _objectsInPlace);
                         await output.WriteLineAsync($"  wrote {address.Shown}").ConfigureAwait(false);
                     }
                     else
                     {
                         await writer.DeleteAsync(address, CancellationToken.None).ConfigureAwait(false);
                         written.Remove(address);
+                        Interlocked.Decrement(ref _objectsInPlace);
                         await output.WriteLineAsync($"  deleted {address.Shown}").ConfigureAwait(false);
                     }
                 }
@@ -90,6 +97,7 @@ public sealed class ExperimentRunner(IFaultConfigurationWriter writer, TimeProvi
             try
             {
                 await writer.DeleteAsync(address, CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Decrement(ref _objectsInPlace);
                 await output.WriteLineAsync($"  deleted {address.Shown}").ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
