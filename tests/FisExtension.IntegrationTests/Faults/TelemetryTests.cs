@@ -15,6 +15,11 @@ public sealed class TelemetryTests
         faults.WriteActive("EXPmetrics", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "false" });
         await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults, ("AWS_FIS_EXTENSION_METRICS", "all")));
         await using var runtime = EchoRuntime.Start(harness);
+        // The first poll runs in the background from the extension's start: on a loaded machine it can outlast the
+        // wait the cold start's invocation gives it (AWS_FIS_POLL_MAX_WAIT_MILLISECONDS), and that invocation would
+        // rightly run without faults. So: init first, and invoke once the extension says what it found.
+        await harness.Emulator.InitializeAsync();
+        Assert.True(await harness.ExtensionLoggedAsync("found active faults: EXPmetrics/inject-delay", TimeSpan.FromSeconds(15)), "the first poll did not find the faults");
 
         for (var i = 0; i < Invocations; i++)
         {
