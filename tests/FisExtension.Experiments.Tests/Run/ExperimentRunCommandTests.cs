@@ -68,28 +68,31 @@ public sealed class ExperimentRunCommandTests : IDisposable
         // The endpoint failed while the object was there: the second hypothesis did not hold, so exit 3.
         Assert.Equal((3, ""), (run.ExitCode, run.Error));
         Assert.Contains(run.OutLines, line => line.StartsWith("Hypothesis \"steady.errorRate < 10%\": held: 0", StringComparison.Ordinal));
-        Assert.Contains(run.OutLines, line => line.StartsWith("Hypothesis \"experiment.errorRate < 50%\": not held: 0.9", StringComparison.Ordinal) || line.StartsWith("Hypothesis \"experiment.errorRate < 50%\": not held: 1 ", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, line => line.StartsWith("Hypothesis \"experiment.errorRate < 50%\": not held: ", StringComparison.Ordinal));
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
         Assert.Equal("not held", (string)report["verdict"]!);
         var verdicts = report["hypotheses"]!.AsArray();
         Assert.Equal([true, false], verdicts.Select(v => (bool)v!["held"]!));
-        Assert.True((double)verdicts[1]!["left"]! >= 0.9);
         Assert.Contains("<strong id=\"verdict\">not held</strong>", File.ReadAllText(Path.Combine(_reportFolder, "report.html")), StringComparison.Ordinal);
         // 20/s for 1 + 2 + 1 s, sent on schedule whatever the answers.
         Assert.Equal(80, report["requests"]!.AsArray().Count);
         var (steady, experiment, recovery) = (Window(report, "steady"), Window(report, "experiment"), Window(report, "recovery"));
-        // Windows go by the time a request was actually sent: a loaded machine may send the first few late, and a timer
-        // may wake a millisecond before the wall clock says, putting the request due at the start into steady.
-        Assert.InRange((int)steady["requests"]!, 10, 21);
+        Assert.Equal((double)experiment["errorRate"]!, (double)verdicts[1]!["left"]!);
+        // Windows go by the time a request was actually sent. A paused process (up to 858 ms measured under load) sends
+        // the requests due meanwhile in a burst as it resumes: each may land in a later window than it was due in, and
+        // be answered before or after the runner's write or delete that the same pause held up. Those are exactly the
+        // requests sent an interval (50 ms) or more late; every bound below allows for them, and for a timer waking a
+        // millisecond early, which moves the request due at a boundary into the window before.
+        var late = report["requests"]!.AsArray().Count(r => (DateTimeOffset)r!["sentAt"]! - (DateTimeOffset)r["dueAt"]! >= TimeSpan.FromMilliseconds(50));
+        Assert.InRange((int)steady["requests"]!, 20 - late, 21);
         // At most the one request sent as the object was written can go either way.
         Assert.InRange((int)steady["errors"]!, 0, 1);
         Assert.True((double)steady["p50"]! < FaultedFunction.FaultDelay.TotalMilliseconds, $"steady p50 {steady["p50"]}");
-        Assert.InRange((int)experiment["requests"]!, 38, 50);
-        Assert.True((double)experiment["errorRate"]! >= 0.9, $"experiment error rate {experiment["errorRate"]}");
-        Assert.True((int)experiment["errors"]! >= 36, $"experiment errors {experiment["errors"]}");
+        Assert.InRange((int)experiment["requests"]!, 39 - late, 41 + late);
+        Assert.True((int)experiment["errors"]! >= 36 - late, $"experiment errors {experiment["errors"]} ({late} sent late)");
         Assert.True((double)experiment["p50"]! >= FaultedFunction.FaultDelay.TotalMilliseconds, $"experiment p50 {experiment["p50"]}");
-        Assert.True((int)experiment["outcomes"]!["503"]! >= 36);
-        Assert.True((int)recovery["errors"]! <= 2, $"recovery errors {recovery["errors"]}");
+        Assert.True((int)experiment["outcomes"]!["503"]! >= 36 - late);
+        Assert.True((int)recovery["errors"]! <= 2 + late, $"recovery errors {recovery["errors"]} ({late} sent late)");
         var lag = report["actions"]!.AsArray().Single()!;
         Assert.StartsWith("departure from steady state", (string)lag["detection"]!, StringComparison.Ordinal);
         // The first request sent after the object was written already departs (a 503): that is the pickup.

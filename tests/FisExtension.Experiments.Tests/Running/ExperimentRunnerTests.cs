@@ -3,7 +3,6 @@ using FisExtension.Experiments.Running;
 using FisExtension.Experiments.Scheduling;
 using FisExtension.Experiments.Tests.Harness;
 using FisExtension.Experiments.Writing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FisExtension.Experiments.Tests.Running;
 
@@ -11,13 +10,14 @@ public sealed class ExperimentRunnerTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private readonly ConfigurationFolders _folders = new();
-    private readonly FakeTimeProvider _time = new(Start);
+    private readonly ObservedTimeProvider _time = new(Start);
     private readonly ObservedWriter _writer = new();
     private readonly StringWriter _output = new();
 
     public void Dispose()
     {
         _writer.Dispose();
+        _time.Dispose();
         _folders.Dispose();
     }
 
@@ -39,10 +39,12 @@ public sealed class ExperimentRunnerTests : IDisposable
         await _writer.WaitForOperationsAsync(2);
         Assert.Equal(["orders-get/EXP1-slow.json", "orders-list/EXP1-slow.json"], _folders.Keys());
 
+        await _time.WaitForTimerAsync(); // the runner waits for "slow" to end
         _time.Advance(TimeSpan.FromMinutes(2));
         await _writer.WaitForOperationsAsync(4);
         Assert.Equal(["orders-get/EXP1-fail.json", "orders-list/EXP1-fail.json"], _folders.Keys());
 
+        await _time.WaitForTimerAsync(); // the runner waits for "fail" to end
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(ExperimentOutcome.Completed, await running);
         Assert.Empty(_folders.Keys());
@@ -69,6 +71,7 @@ public sealed class ExperimentRunnerTests : IDisposable
     {
         _ = new ExperimentRunner(_writer, _time, _output).RunAsync(Run(), CancellationToken.None);
         await _writer.WaitForOperationsAsync(2);
+        await _time.WaitForTimerAsync();
         _time.Advance(TimeSpan.FromMinutes(2));
         await _writer.WaitForOperationsAsync(4);
 

@@ -15,6 +15,7 @@ public sealed class TelemetryTests
         faults.WriteActive("EXPmetrics", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "false" });
         await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults, ("AWS_FIS_EXTENSION_METRICS", "all")));
         await using var runtime = EchoRuntime.Start(harness);
+        await harness.InitUntilTheExtensionLogsAsync("found active faults: EXPmetrics/inject-delay");
 
         for (var i = 0; i < Invocations; i++)
         {
@@ -48,6 +49,7 @@ public sealed class TelemetryTests
         await using var harness = await ExtensionHarness.StartAsync(
             FaultFunctions.InTestRuntime(faults, ("AWS_FIS_EXTENSION_METRICS", "all"), ("AWS_FIS_RANDOM_SEED", "99")));
         await using var runtime = EchoRuntime.Start(harness);
+        await harness.InitUntilTheExtensionLogsAsync("found active faults: EXPskip/inject-error");
 
         var failed = 0;
         for (var i = 0; i < Invocations; i++)
@@ -71,6 +73,7 @@ public sealed class TelemetryTests
         faults.WriteActive("EXPlog", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object> { ["startupDelayMilliseconds"] = "150" });
         await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults) with { LogFormat = "JSON" });
         await using var runtime = EchoRuntime.Start(harness);
+        await harness.InitUntilTheExtensionLogsAsync("found active faults: EXPlog/inject-delay");
 
         var result = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
         await Eventually.TrueAsync(() => LatencyLines(harness).Any());
@@ -96,6 +99,7 @@ public sealed class TelemetryTests
         });
         await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults) with { LogFormat = "JSON" });
         await using var runtime = EchoRuntime.Start(harness);
+        await harness.InitUntilTheExtensionLogsAsync("found active faults: EXPlog2/inject-http");
         const string Expected = "AWS FIS EXTENSION - returning a synthetic HTTP 503 response without running the function (experiment EXPlog2, action inject-http)";
 
         var result = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));

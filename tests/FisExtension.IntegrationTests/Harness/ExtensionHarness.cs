@@ -114,6 +114,18 @@ internal sealed class ExtensionHarness : IAsyncDisposable
         return true;
     }
 
+    /// <summary>
+    /// Inits the environment, so that the extension starts and polls, and waits until it logs <paramref name="text"/>
+    /// (e.g. the faults it found). Otherwise the first invocation is the cold start, and the first poll, running in the
+    /// background, can outlast the wait that invocation gives it (<c>AWS_FIS_POLL_MAX_WAIT_MILLISECONDS</c>) on a
+    /// loaded machine: the invocation would rightly run without the faults a test counts on.
+    /// </summary>
+    public async Task InitUntilTheExtensionLogsAsync(string text)
+    {
+        await Emulator.InitializeAsync();
+        Assert.True(await ExtensionLoggedAsync(text, TimeSpan.FromSeconds(15)), $"the extension did not log \"{text}\" after init");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Emulator.DisposeAsync();
