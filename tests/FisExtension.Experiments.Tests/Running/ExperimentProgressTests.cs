@@ -1,9 +1,6 @@
 using FisExtension.Experiments.Load;
 using FisExtension.Experiments.Running;
-using FisExtension.Experiments.Scheduling;
 using FisExtension.Experiments.Tests.Harness;
-using FisExtension.Experiments.Writing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FisExtension.Experiments.Tests.Running;
 
@@ -11,24 +8,17 @@ public sealed class ExperimentProgressTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private readonly ConfigurationFolders _folders = new();
-    private readonly FakeTimeProvider _time = new(Start);
+    private readonly ObservedTimeProvider _time = new(Start);
     private readonly ObservedWriter _writer = new();
 
     public void Dispose()
     {
         _writer.Dispose();
+        _time.Dispose();
         _folders.Dispose();
     }
 
-    /// <summary>The harness template: slow 0–2 min, then fail 2–3 min, each on orders-get and orders-list.</summary>
-    private ExperimentRun Run()
-    {
-        var schedule = ScheduleBuilder.Build(TemplateJson.Read(TemplateJson.Valid).Template!, _time);
-        var folder = new DirectoryConfigurationLocation(_folders.Root);
-        IReadOnlyList<FaultObjectAddress> Objects(string action) =>
-            [new FaultObjectAddress(folder, "orders-get", "EXP1", action), new FaultObjectAddress(folder, "orders-list", "EXP1", action)];
-        return new ExperimentRun("EXP1", schedule, new Dictionary<string, IReadOnlyList<FaultObjectAddress>> { ["slow"] = Objects("slow"), ["fail"] = Objects("fail") });
-    }
+    private ExperimentRun Run() => SampleRuns.SlowThenFail(_folders, _time);
 
     private static RequestRecord Answer(DateTimeOffset sentAt, double milliseconds, int status, params string[] faults) =>
         new(0, sentAt, sentAt, milliseconds, "orders", status, null, null, faults);
@@ -59,7 +49,8 @@ public sealed class ExperimentProgressTests : IDisposable
     [Fact(Timeout = 10_000)]
     public async Task RunAsync_PrintsALineEveryInterval_UntilStopped_WithoutLoadFiguresForStart()
     {
-        using var output = new StringWriter();
+        using var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
         using var stop = new CancellationTokenSource();
         var run = Run();
         var progress = new ExperimentProgress(run, new ExperimentRunner(_writer, _time, TextWriter.Null), _time, output, ProgressLoad.None);
@@ -67,18 +58,16 @@ public sealed class ExperimentProgressTests : IDisposable
 
         for (var tick = 1; tick <= 3; tick++)
         {
-            while (output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length < tick)
-            {
-                _time.Advance(TimeSpan.FromMilliseconds(100)); // small steps: the delay may not be armed yet
-                await Task.Delay(1);
-            }
+            await _time.WaitForTimerAsync(); // the line's delay is armed: advancing now fires it
+            _time.Advance(ExperimentProgress.Interval);
         }
 
+        await _time.WaitForTimerAsync(); // the third line is written once the next delay is armed
         await stop.CancelAsync();
         await printing;
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("+5 s · slow running, 115 s left · fail starts in 115 s · 0 objects in place", lines[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("load:", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("load:", text.ToString(), StringComparison.Ordinal);
     }
 }

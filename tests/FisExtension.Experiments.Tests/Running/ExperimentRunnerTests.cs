@@ -1,8 +1,6 @@
 using System.Text.Json;
 using FisExtension.Experiments.Running;
-using FisExtension.Experiments.Scheduling;
 using FisExtension.Experiments.Tests.Harness;
-using FisExtension.Experiments.Writing;
 
 namespace FisExtension.Experiments.Tests.Running;
 
@@ -21,15 +19,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         _folders.Dispose();
     }
 
-    /// <summary>The harness template: slow 0–2 min, then fail 2–3 min, each on orders-get and orders-list.</summary>
-    private ExperimentRun Run()
-    {
-        var schedule = ScheduleBuilder.Build(TemplateJson.Read(TemplateJson.Valid).Template!, _time);
-        var folder = new DirectoryConfigurationLocation(_folders.Root);
-        IReadOnlyList<FaultObjectAddress> Objects(string action) =>
-            [new FaultObjectAddress(folder, "orders-get", "EXP1", action), new FaultObjectAddress(folder, "orders-list", "EXP1", action)];
-        return new ExperimentRun("EXP1", schedule, new Dictionary<string, IReadOnlyList<FaultObjectAddress>> { ["slow"] = Objects("slow"), ["fail"] = Objects("fail") });
-    }
+    private ExperimentRun Run() => SampleRuns.SlowThenFail(_folders, _time);
 
     [Fact(Timeout = 10_000)]
     public async Task EachActionsObjects_AreWrittenWhenItStarts_AndDeletedWhenItEnds()
