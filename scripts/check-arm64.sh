@@ -53,7 +53,10 @@ invoke_once() {
   local runtime_port invoke_port
   runtime_port=$(free_port 9301)
   invoke_port=$(free_port 8380)
-  "$emulator" --name arm64-check --task-root tests/functions/shell-runtime --opt "$opt" \
+  # --isolation none: this checks the arm64 binary, so the layer stays a folder given by its real path, as before the
+  # emulator had namespaces. Under qemu-user inside an environment's namespaces Kestrel's start fails with ENOENT
+  # (the x86_64 binary starts there; tests cover that).
+  "$emulator" --name arm64-check --isolation none --task-root tests/functions/shell-runtime --opt "$opt" \
     --runtime-api-port "$runtime_port" --invoke-port "$invoke_port" --init-timeout 60 --timeout 30 \
     --env AWS_LAMBDA_EXEC_WRAPPER="$opt/aws-fis/bootstrap" \
     --env AWS_FIS_PROXY_LISTENER_PORT="$(free_port 9400)" \
