@@ -15,6 +15,13 @@ rate=${RATE:-5}
 reports=${REPORTS:-artifacts/local-run/$(date -u +%Y%m%dT%H%M%SZ)}
 started_at=$(date +%s)
 
+# The stack gives each execution environment its own network and mount namespaces, so that the layer is at /opt and
+# stack.json can say AWS_LAMBDA_EXEC_WRAPPER=/opt/aws-fis/bootstrap as a real function does: that needs root.
+if [ "$(id -u)" != 0 ]; then
+  echo "run-local: the orders stack runs each execution environment in namespaces of its own (the layer at /opt), which needs root: run it as root, e.g. sudo scripts/run-local.sh" >&2
+  exit 2
+fi
+
 step() { printf '\n== [%s s] %s\n' "$(( $(date +%s) - started_at ))" "$*"; }
 
 step "1/7 Installing what this machine lacks (a fresh machine: apt and npm packages, a few minutes)"
