@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using FisExtension.Configuration;
 using FisExtension.Telemetry;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -81,6 +82,7 @@ internal static class ProxyHost
             kestrel.ListenHandle((ulong)listener.Handle, listen => listen.Protocols = HttpProtocols.Http1);
             ConfigureLimits(kestrel.Limits);
         });
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(upstream);
 
