@@ -97,8 +97,10 @@ public sealed class LifecycleTests
         var frozenCount = TickCount(ticks);
         await Task.Delay(1000);
         var afterFreeze = TickCount(ticks);
-        await emulator.InvokeAsync(Json.Bytes("{}"));
-        var thawed = await Eventually.TrueAsync(() => TickCount(ticks) > afterFreeze, TimeSpan.FromSeconds(2));
+        // Thawed only while the invocation runs (it is frozen again after it): long enough for the ticker to tick. An
+        // echo can finish within one 50 ms tick, and then no tick lands before the next freeze.
+        await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
+        var thawed = TickCount(ticks) > afterFreeze;
 
         Assert.True(frozenCount > 0);
         Assert.Equal(frozenCount, afterFreeze);
