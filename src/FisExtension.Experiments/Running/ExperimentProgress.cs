@@ -15,14 +15,21 @@ public sealed class ExperimentProgress(ExperimentRun run, ExperimentRunner runne
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private readonly List<RequestRecord> _answered = [];
+    // The last interval's answers for its p50; the counts cover the whole run without keeping every answer.
+    private readonly Queue<RequestRecord> _recent = new();
+    private int _answered;
+    private int _errors;
+    private int _faulted;
 
     /// <summary>Counts one answered load request.</summary>
     public void Observe(RequestRecord record)
     {
         lock (_gate)
         {
-            _answered.Add(record);
+            _recent.Enqueue(record);
+            _answered++;
+            _errors += record.IsError ? 1 : 0;
+            _faulted += record.Faults.Count > 0 ? 1 : 0;
         }
     }
 
@@ -55,11 +62,16 @@ public sealed class ExperimentProgress(ExperimentRun run, ExperimentRunner runne
         {
             lock (_gate)
             {
-                var recent = _answered.Where(r => r.SentAt > now - Interval).Select(r => r.LatencyMilliseconds).Order().ToList();
+                while (_recent.TryPeek(out var oldest) && oldest.SentAt <= now - Interval)
+                {
+                    _recent.Dequeue();
+                }
+
+                var recent = _recent.Where(r => r.SentAt > now - Interval).Select(r => r.LatencyMilliseconds).Order().ToList();
                 var p50 = LoadStatistics.Percentile(recent, 50);
-                var faults = load == ProgressLoad.FaultsLogged ? $", faults seen in {_answered.Count(r => r.Faults.Count > 0)}" : "";
+                var faults = load == ProgressLoad.FaultsLogged ? $", faults seen in {_faulted}" : "";
                 parts.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"load: {_answered.Count} answered, {_answered.Count(r => r.IsError)} errors, p50 {(p50 is { } ms ? $"{ms:0.#} ms" : "-")} over the last {Seconds(Interval)}{faults}"));
+                    $"load: {_answered} answered, {_errors} errors, p50 {(p50 is { } ms ? $"{ms:0.#} ms" : "-")} over the last {Seconds(Interval)}{faults}"));
             }
         }
 
