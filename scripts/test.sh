@@ -32,6 +32,12 @@ echo "fuzz: exit $fuzz_status (full output: artifacts/fuzz-output.txt)"
 if [ "$fuzz_status" -ne 0 ] && [ "$status" -eq 0 ]; then status=$fuzz_status; fi
 # --- end of fuzzing
 
+# The failures again at the very end, so that the tail of the log (all CI keeps) names them.
+if grep -qE "^\s+Failed [A-Za-z]" artifacts/test-output.txt; then
+  echo "failed tests (full output: artifacts/test-output.txt):"
+  grep -E -A4 "^\s+Failed [A-Za-z]" artifacts/test-output.txt | cut -c1-400 | head -60
+fi
+
 # One closing line over every test project, in the plain form CI reads.
 count() { { grep -E "^\s+$1:\s+[0-9]+" artifacts/test-output.txt || true; } | awk '{s += $2} END {print s + 0}'; }
 passed=$(count Passed)
