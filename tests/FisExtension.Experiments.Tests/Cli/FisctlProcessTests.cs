@@ -14,8 +14,13 @@ public sealed class FisctlProcessTests : IDisposable
 
     private Process StartFisctl(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // As a user starts it in a terminal: SIGINT at its default. A test run started in the background (nohup, CI) hands
+        // its processes SIGINT ignored, and a process that starts with it ignored keeps it ignored (signal(7), execve(2);
+        // .NET respects that), so Ctrl-C would never reach fisctl.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment[ExperimentStateFolder.StateDirectoryVariable] = _state.Root;
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fisctl.dll"));
         args.ToList().ForEach(start.ArgumentList.Add);
         return Process.Start(start)!;

@@ -13,7 +13,7 @@ public sealed class FaultConfigurationPollerTests : IAsyncDisposable
     private readonly FreezableTimeProvider _time = new(T0);
     private readonly FakeStore _store = new();
     private readonly RecordingLogger _logger = new();
-    private readonly RecordingObserver _observer = new();
+    private readonly RecordingPollObserver _observer = new();
     private FaultConfigurationPoller? _poller;
 
     public async ValueTask DisposeAsync()
@@ -347,22 +347,6 @@ public sealed class FaultConfigurationPollerTests : IAsyncDisposable
         if (awaitPoll)
         {
             await _poller!.PollInFlight;
-        }
-    }
-
-    private sealed class RecordingObserver : IPollObserver
-    {
-        public List<PollOutcome> Outcomes { get; } = [];
-
-        public bool Throw { get; set; }
-
-        public void OnPollCompleted(PollOutcome outcome)
-        {
-            Outcomes.Add(outcome);
-            if (Throw)
-            {
-                throw new InvalidOperationException("observer bug");
-            }
         }
     }
 }
