@@ -5,7 +5,9 @@ namespace FisExtension.Emulator.Isolation;
 /// <summary>One execution environment's namespaces, as on Lambda: its own network, loopback up, the Runtime API on
 /// 127.0.0.1:9001 and the listed host ports relayed in; its own mounts, the merged layers read-only at /opt and the rest
 /// of the file system as it is. A holder process keeps the namespaces alive; function processes join them with nsenter.
-/// The holder waits on a pipe from the emulator, so the namespaces go away with the emulator even when it is killed.</summary>
+/// The holder waits on a pipe from the emulator, so the namespaces go away with the emulator even when it is killed.
+/// Without root the holder first makes a user namespace mapping only the emulator's own user (user_namespaces(7)), which
+/// gives it the capabilities to mount and bring lo up there, and the processes join that user namespace too.</summary>
 internal sealed class Sandbox : IAsyncDisposable
 {
     // $1 is the layers folder, empty for none. unshare(1) execs the shell in place: the holder's PID is the one started.
@@ -14,12 +16,18 @@ internal sealed class Sandbox : IAsyncDisposable
 
     private const string Ready = "ready";
 
+    /// <summary>unshare(1): a user namespace where the emulator's user is itself, whose capabilities the holder keeps
+    /// (the processes joining it later run as that user, with none).</summary>
+    public static readonly string[] UserNamespaceOptions = ["--user", "--map-current-user", "--keep-caps"];
+
     private readonly Process _holder;
+    private readonly bool _ownUserNamespace;
     private readonly List<TcpRelay> _relays = [];
 
-    private Sandbox(Process holder)
+    private Sandbox(Process holder, bool ownUserNamespace)
     {
         _holder = holder;
+        _ownUserNamespace = ownUserNamespace;
     }
 
     /// <summary>The process whose namespaces the environment's processes join.</summary>
@@ -36,15 +44,20 @@ internal sealed class Sandbox : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["--net", "--mount", "--propagation", "private", "--", "sh", "-c", HolderScript, "fis-sandbox", optDirectory ?? ""])
+        var ownUserNamespace = !NamespaceSupport.IsPrivileged();
+        foreach (var argument in (string[])[.. ownUserNamespace ? UserNamespaceOptions : [], "--net", "--mount", "--propagation", "private", "--",
+                     "sh", "-c", HolderScript, "fis-sandbox", optDirectory ?? ""])
             startInfo.ArgumentList.Add(argument);
         var holder = Process.Start(startInfo) ?? throw new SandboxException("unshare did not start.");
-        var sandbox = new Sandbox(holder);
+        var sandbox = new Sandbox(holder, ownUserNamespace);
         try
         {
             await sandbox.WaitUntilReadyAsync(optDirectory, cancellationToken).ConfigureAwait(false);
             var ports = hostPorts.Where(p => p != SandboxPaths.RuntimeApiPort).Distinct().ToList();
-            var listeners = NetworkNamespace.Listen(holder.Id, [SandboxPaths.RuntimeApiPort, .. ports]);
+            IReadOnlyList<int> listened = [SandboxPaths.RuntimeApiPort, .. ports];
+            var listeners = ownUserNamespace
+                ? await UserNamespaceListeners.ListenAsync(holder.Id, listened, cancellationToken).ConfigureAwait(false)
+                : NetworkNamespace.Listen(holder.Id, listened);
             sandbox._relays.Add(new TcpRelay(listeners[0], runtimeApiPort, log, "The Runtime API is not listening."));
             for (var i = 0; i < ports.Count; i++)
                 sandbox._relays.Add(new TcpRelay(listeners[i + 1], ports[i], log, $"Start the host service on 127.0.0.1:{ports[i]} before invoking."));
@@ -65,7 +78,8 @@ internal sealed class Sandbox : IAsyncDisposable
     /// <summary>The command prefix that runs a program inside the namespaces, in <paramref name="workingDirectory"/>
     /// (entering a mount namespace resets the working directory to its root, setns(2)).</summary>
     public IReadOnlyList<string> EnterCommand(string workingDirectory) =>
-        ["nsenter", $"--target={HolderProcessId}", "--net", "--mount", $"--wd={workingDirectory}", "--"];
+        ["nsenter", $"--target={HolderProcessId}", .. _ownUserNamespace ? (string[])["--user", "--preserve-credentials"] : [], "--net", "--mount",
+            $"--wd={workingDirectory}", "--"];
 
     public async ValueTask DisposeAsync()
     {
@@ -90,6 +104,6 @@ internal sealed class Sandbox : IAsyncDisposable
         var error = (await _holder.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim().ReplaceLineEndings(" ");
         throw new SandboxException(
             $"cannot create the environment's namespaces{(optDirectory is null ? "" : $" with {optDirectory} at /opt")}: {(error.Length > 0 ? error : "unshare exited")}. " +
-            "Run the emulator as root, or pass --isolation none.");
+            "Run the emulator as root (or where unprivileged user namespaces are allowed), or pass --isolation none.");
     }
 }
