@@ -12,14 +12,12 @@ namespace FisExtension.Emulator.Tests;
 public sealed class UnprivilegedIsolationTests
 {
     private const int DelayMilliseconds = 1500;
-    private const UnixFileMode Shared = (UnixFileMode)0b111_111_111;
     private const UnixFileMode Executable = (UnixFileMode)0b111_101_101;
 
     [Fact(Timeout = 180_000)]
     public async Task AsNobody_EachEnvironmentIsIsolatedInAUserNamespaceOfItsOwn_AndEveryEnvironmentsFisExtensionInjectsThroughTheWrapperAtOpt()
     {
         using var scratch = new TempDirectory();
-        File.SetUnixFileMode(scratch.Path, Shared);
         var faults = scratch.File("faults");
         FisLayer.WriteDelay(faults, "delayed", DelayMilliseconds);
         var probe = scratch.File("probe");
@@ -29,12 +27,15 @@ public sealed class UnprivilegedIsolationTests
             exec "$@"
             """), Executable);
         File.WriteAllText(scratch.File("probe-layer/who"), "probe\n");
+        // Copies nobody can read wherever the checkout is.
+        var runtime = UnprivilegedEmulator.CopyForAll(TestPaths.ShellRuntime, scratch.Path);
+        var fisLayer = UnprivilegedEmulator.CopyForAll(FisLayer.Folder, scratch.Path);
         File.WriteAllText(scratch.File("stack.json"), $$"""
             {
               "functions": [
-                { "functionName": "delayed", "runtimeCommand": ["{{TestPaths.ShellRuntime}}"], "timeoutSeconds": 60,
-                  "layers": ["{{FisLayer.Folder}}"], "reservedConcurrency": 2, "environment": {{JsonSerializer.Serialize(FisLayer.Environment(faults))}} },
-                { "functionName": "probe", "runtimeCommand": ["{{TestPaths.ShellRuntime}}"], "timeoutSeconds": 30,
+                { "functionName": "delayed", "runtimeCommand": ["{{runtime}}"], "timeoutSeconds": 60,
+                  "layers": ["{{fisLayer}}"], "reservedConcurrency": 2, "environment": {{JsonSerializer.Serialize(FisLayer.Environment(faults))}} },
+                { "functionName": "probe", "runtimeCommand": ["{{runtime}}"], "timeoutSeconds": 30,
                   "layers": ["probe-layer"], "environment": { "AWS_LAMBDA_EXEC_WRAPPER": "/opt/wrap", "PROBE_FILE": "{{probe}}" } }
               ]
             }
@@ -74,9 +75,10 @@ public sealed class UnprivilegedIsolationTests
     public async Task AsNobody_WhereUserNamespacesAreForbidden_NamespacesExitsWith2_AndAutoRunsWithoutIsolation_SayingWhyInOneLine()
     {
         using var opt = new TempDirectory();
+        using var work = new TempDirectory();
         const string Reason = "the emulator is not root, and this machine does not let it create a user namespace to isolate in";
 
-        await using (var refused = await UnprivilegedEmulator.StartAsync("/", userNamespacesForbidden: true,
+        await using (var refused = await UnprivilegedEmulator.StartAsync(work.Path, userNamespacesForbidden: true,
                          "--isolation", "namespaces", "--runtime-api-port", "0", "--invoke-port", "0"))
         {
             var code = await refused.ExitAsync();
@@ -85,7 +87,7 @@ public sealed class UnprivilegedIsolationTests
             Assert.DoesNotContain("Runtime API:", refused.Output, StringComparison.Ordinal);
         }
 
-        await using var fallback = await UnprivilegedEmulator.StartAsync("/", userNamespacesForbidden: true,
+        await using var fallback = await UnprivilegedEmulator.StartAsync(work.Path, userNamespacesForbidden: true,
             "--opt", opt.Path, "--runtime-api-port", "0", "--invoke-port", "0");
         await fallback.ReadLineStartingWithAsync("Runtime API: 127.0.0.1:");
         var notice = Assert.Single(fallback.Output.Split('\n'), l => l.StartsWith("[emulator] isolation none:", StringComparison.Ordinal));

@@ -5,7 +5,8 @@ namespace FisExtension.Emulator.Tests.Harness;
 
 /// <summary>The fis-emulator executable run as nobody (setpriv, util-linux): a user without root, as a developer runs it.
 /// With <c>userNamespacesForbidden</c> it runs inside a user namespace whose user.max_user_namespaces is 0, as on a
-/// machine that forbids unprivileged user namespaces (the test itself must be root to build that namespace).</summary>
+/// machine that forbids unprivileged user namespaces (the test itself must be root to build that namespace). The
+/// executable is a copy in the working folder, which anyone can read: a checkout under /root (mode 700) is closed to nobody.</summary>
 internal sealed class UnprivilegedEmulator : IAsyncDisposable
 {
     public const int Nobody = 65534;
@@ -17,6 +18,9 @@ internal sealed class UnprivilegedEmulator : IAsyncDisposable
         "exec setpriv --reuid=65534 --regid=65534 --clear-groups -- \"$@\"";
 
     private const string IdentityMaps = "0 0 1\n65534 65534 1\n";
+
+    private const UnixFileMode ReadableByAll = (UnixFileMode)0b111_101_101;
+
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -34,6 +38,8 @@ internal sealed class UnprivilegedEmulator : IAsyncDisposable
 
     public static async Task<UnprivilegedEmulator> StartAsync(string workingDirectory, bool userNamespacesForbidden, params string[] arguments)
     {
+        File.SetUnixFileMode(workingDirectory, (UnixFileMode)0b111_111_111);
+        var executable = CopyExecutable(workingDirectory);
         var start = new ProcessStartInfo(userNamespacesForbidden ? "unshare" : "setpriv")
         {
             WorkingDirectory = workingDirectory,
@@ -44,7 +50,7 @@ internal sealed class UnprivilegedEmulator : IAsyncDisposable
         string[] prefix = userNamespacesForbidden
             ? ["--user", "--keep-caps", "--", "sh", "-c", ForbiddingShell, "sh"]
             : ["--reuid=65534", "--regid=65534", "--clear-groups", "--"];
-        foreach (var argument in (string[])[.. prefix, TestPaths.EmulatorExecutable, .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var argument in (string[])[.. prefix, executable, .. arguments]) start.ArgumentList.Add(argument);
         var emulator = new UnprivilegedEmulator(Process.Start(start)!);
         if (userNamespacesForbidden)
         {
@@ -56,6 +62,33 @@ internal sealed class UnprivilegedEmulator : IAsyncDisposable
             await emulator._process.StandardInput.FlushAsync();
         }
         return emulator;
+    }
+
+    /// <summary>Copies <paramref name="source"/> (a file or a folder) into <paramref name="folder"/>, readable and
+    /// executable by anyone, and returns the copy's path.</summary>
+    public static string CopyForAll(string source, string folder)
+    {
+        var target = Path.Combine(folder, Path.GetFileName(source.TrimEnd('/')));
+        if (File.Exists(source))
+        {
+            File.Copy(source, target, overwrite: true);
+            File.SetUnixFileMode(target, ReadableByAll);
+            return target;
+        }
+        Directory.CreateDirectory(target);
+        File.SetUnixFileMode(target, ReadableByAll);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(source)) CopyForAll(entry, target);
+        return target;
+    }
+
+    /// <summary>The fis-emulator executable and its assembly, copied into <paramref name="workingDirectory"/>.</summary>
+    private static string CopyExecutable(string workingDirectory)
+    {
+        var folder = Path.Combine(workingDirectory, "emulator");
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, ReadableByAll);
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "fis-emulator*")) CopyForAll(file, folder);
+        return Path.Combine(folder, Path.GetFileName(TestPaths.EmulatorExecutable));
     }
 
     /// <summary>Reads standard output up to the line starting with <paramref name="label"/> and returns that line.</summary>
