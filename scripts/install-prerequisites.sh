@@ -24,6 +24,10 @@ command -v nsenter >/dev/null || missing+=(util-linux)
 command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || missing+=(iproute2)
 # fisctl's HTML report is opened and printed to PDF in headless Debian chromium by a test.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" != 0 ]; then
+  echo "install-prerequisites: this machine lacks ${missing[*]}; install them as root (sudo apt-get install ${missing[*]}), or run this script as root" >&2
+  exit 2
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
