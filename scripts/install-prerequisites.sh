@@ -42,5 +42,7 @@ fi
 # Lambda client (the emulator's Lambda API is tested with it, and with the AWS CLI above).
 if [ ! -d tests/functions/node_modules/s3rver ] || [ ! -d tests/functions/node_modules/aws-lambda-ric ] \
   || [ ! -d tests/functions/node_modules/@aws-sdk/client-lambda ]; then
-  (cd tests/functions && npm ci --no-audit --no-fund --loglevel=error)
+  # --ignore-scripts: aws-lambda-ric ships its native addon prebuilt; its install script would rebuild it with node-gyp,
+  # which downloads Node headers (no network here) unless npm is told where they are.
+  (cd tests/functions && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
