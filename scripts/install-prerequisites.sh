@@ -42,7 +42,8 @@ fi
 # Lambda client (the emulator's Lambda API is tested with it, and with the AWS CLI above).
 if [ ! -d tests/functions/node_modules/s3rver ] || [ ! -d tests/functions/node_modules/aws-lambda-ric ] \
   || [ ! -d tests/functions/node_modules/@aws-sdk/client-lambda ]; then
-  # --ignore-scripts: aws-lambda-ric ships its native addon prebuilt; its install script would rebuild it with node-gyp,
-  # which downloads Node headers (no network here) unless npm is told where they are.
-  (cd tests/functions && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  # aws-lambda-ric builds its native addon at install (node-gyp); Debian's nodejs ships the headers under /usr, and
+  # without being told so node-gyp would download them (no network here).
+  if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+  (cd tests/functions && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace FisExtension.Emulator.Isolation;
@@ -13,10 +12,10 @@ internal static class NamespaceSupport
     // pidfd_getfd(2), which hands the sockets made inside a user namespace to the emulator, came with Linux 5.6.
     private static readonly Version UnprivilegedKernel = new(5, 6);
 
-    // What the holder does without root, tried once: a user namespace of its own, lo up, a read-only bind mount.
-    private const string Probe = "ip link set lo up && mount --bind -o ro /opt /opt";
-
     private static readonly TimeSpan ProbeBudget = TimeSpan.FromSeconds(10);
+
+    // Tried once per process: a whole environment's namespaces, made and ended, answer it.
+    private static readonly Lazy<string?> UserNamespaceAnswer = new(UserNamespaceProblem);
 
     /// <summary>Whether the emulator has CAP_SYS_ADMIN itself, so no user namespace is needed.</summary>
     public static bool IsPrivileged()
@@ -41,28 +40,51 @@ internal static class NamespaceSupport
         var absent = SandboxPaths.Tools.Where(tool => FindOnPath(tool) is null).ToList();
         if (absent.Count > 0) return $"{string.Join(", ", absent)} not found on PATH (install util-linux and iproute2)";
         if (!Directory.Exists(SandboxPaths.Opt)) return $"{SandboxPaths.Opt} does not exist to mount the layers on (create it: mkdir {SandboxPaths.Opt})";
-        return IsPrivileged() ? null : UserNamespaceProblem();
+        return IsPrivileged() ? null : UserNamespaceAnswer.Value;
     }
 
     private static string? UserNamespaceProblem()
     {
+        var who = ProcessIdentity.IsRoot
+            ? "the emulator runs as root without CAP_SYS_ADMIN (a container started without it?)"
+            : "the emulator is not root";
+        var fix = ProcessIdentity.IsRoot
+            ? "give it CAP_SYS_ADMIN, or run it as a user other than root where unprivileged user namespaces are allowed"
+            : "run it as root, or allow unprivileged user namespaces (sysctl user.max_user_namespaces above 0; " +
+              "kernel.unprivileged_userns_clone=1 where it exists; kernel.apparmor_restrict_unprivileged_userns=0 on Ubuntu 23.10 and later)";
         if (Environment.OSVersion.Version < UnprivilegedKernel)
-            return $"the emulator is not root, and without root isolation needs Linux {UnprivilegedKernel} or later (this is {Environment.OSVersion.Version}); run it as root";
-        var start = new ProcessStartInfo("unshare") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in (string[])[.. Sandbox.UserNamespaceOptions, "--net", "--mount", "--propagation", "private", "--", "sh", "-c", Probe])
-            start.ArgumentList.Add(argument);
-        using var probe = Process.Start(start);
-        if (probe is null) return "unshare did not start";
-        var error = probe.StandardError.ReadToEndAsync();
-        if (!probe.WaitForExit(ProbeBudget))
+            return $"{who}, and isolating without it needs Linux {UnprivilegedKernel} or later (this is {Environment.OSVersion.Version}); {fix}";
+        var reason = Probe();
+        return reason is null ? null : $"{who}, and could not isolate in a user namespace of its own ({reason}); {fix}";
+    }
+
+    /// <summary>One environment's namespaces, made and ended as a real one is, with the temporary folder (where layers are
+    /// merged) mounted at /opt; null when that worked, else what failed.</summary>
+    private static string? Probe()
+    {
+        using var budget = new CancellationTokenSource(ProbeBudget);
+        try
         {
-            probe.Kill();
-            return "the emulator is not root, and unshare did not create a user namespace within 10 s; run it as root";
+            // Off any synchronization context the caller runs on (a test's, for instance).
+            Task.Run(async () =>
+            {
+                var sandbox = await Sandbox.StartAsync(Path.GetTempPath(), SandboxPaths.RuntimeApiPort, [], _ => { }, budget.Token).ConfigureAwait(false);
+                await sandbox.DisposeAsync().ConfigureAwait(false);
+            }).GetAwaiter().GetResult();
+            return null;
         }
-        if (probe.ExitCode == 0) return null;
-        return $"the emulator is not root, and this machine does not let it create a user namespace to isolate in ({error.Result.Trim().ReplaceLineEndings(" ")}); " +
-            "run it as root, or allow unprivileged user namespaces (sysctl user.max_user_namespaces above 0; kernel.unprivileged_userns_clone=1 where it exists; " +
-            "kernel.apparmor_restrict_unprivileged_userns=0 on Ubuntu 23.10 and later; util-linux 2.38 or later for unshare --map-current-user)";
+        catch (SandboxException e)
+        {
+            return e.Message;
+        }
+        catch (OperationCanceledException)
+        {
+            return $"no environment was ready within {ProbeBudget.TotalSeconds:0} s";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return e.Message;
+        }
     }
 
     private static string? FindOnPath(string program) =>

@@ -39,7 +39,7 @@ internal sealed partial class ProcessFileDescriptors : IDisposable
         var errno = Marshal.GetLastPInvokeError();
         const int NoSuchCall = 38; // ENOSYS
         return new IOException(errno == NoSuchCall
-            ? $"{call} is not available: isolation without root needs Linux 5.6 or later; run the emulator as root"
+            ? $"{call} is not available (Linux before 5.6, or a seccomp filter that blocks it); isolation without root needs it"
             : $"{call}({argument}) failed: {Marshal.GetPInvokeErrorMessage(errno)}");
     }
 

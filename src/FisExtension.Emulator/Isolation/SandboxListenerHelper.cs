@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Reflection;
 
 namespace FisExtension.Emulator.Isolation;
 
@@ -24,7 +25,7 @@ internal static class SandboxListenerHelper
         {
             foreach (var port in args.Skip(1)) sockets.Add(LoopbackListener.Open(int.Parse(port, CultureInfo.InvariantCulture)));
         }
-        catch (Exception e) when (e is SocketException or FormatException or OverflowException)
+        catch (Exception e) when (e is SocketException or FormatException or OverflowException or ArgumentOutOfRangeException)
         {
             Console.Error.WriteLine($"cannot listen on 127.0.0.1 inside the environment: {e.Message}");
             return 1;
@@ -36,15 +37,29 @@ internal static class SandboxListenerHelper
         return 0;
     }
 
-    /// <summary>How to run this helper: the emulator's executable as it was started, or its assembly through the dotnet host
-    /// that runs this process (a test host, for instance).</summary>
-    public static IReadOnlyList<string> Command()
+    /// <summary>The descriptors of the helper's line, or null when it is not one.</summary>
+    public static List<int>? ParseListening(string? line)
     {
-        var process = Environment.ProcessPath ?? "dotnet";
-        if (Path.GetFileName(process) == ExecutableName) return [process, Option];
-        var host = Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet";
-        return [host, Path.Combine(AppContext.BaseDirectory, ExecutableName + ".dll"), Option];
+        if (line is null || !line.StartsWith(ListeningPrefix, StringComparison.Ordinal)) return null;
+        var descriptors = new List<int>();
+        foreach (var part in line[ListeningPrefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var descriptor)) return null;
+            descriptors.Add(descriptor);
+        }
+        return descriptors;
     }
 
-    private const string ExecutableName = "fis-emulator";
+    /// <summary>How to run this helper: this process's own program when it is the emulator (its executable, under any
+    /// name, or dotnet with its assembly), else the emulator's assembly beside this library through dotnet (a test host
+    /// using the library, for instance).</summary>
+    public static IReadOnlyList<string> Command()
+    {
+        var process = Environment.ProcessPath;
+        var runsThroughDotnet = process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet";
+        var entry = Assembly.GetEntryAssembly();
+        if (process is not null && entry == typeof(SandboxListenerHelper).Assembly)
+            return runsThroughDotnet && entry.Location.Length > 0 ? [process, entry.Location, Option] : [process, Option];
+        return [runsThroughDotnet ? process! : "dotnet", typeof(SandboxListenerHelper).Assembly.Location, Option];
+    }
 }

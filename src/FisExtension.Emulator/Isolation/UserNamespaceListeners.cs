@@ -9,8 +9,6 @@ namespace FisExtension.Emulator.Isolation;
 /// the relays work exactly as with root (<see cref="NetworkNamespace"/>).</summary>
 internal static class UserNamespaceListeners
 {
-    private static readonly TimeSpan HelperExitBudget = TimeSpan.FromSeconds(5);
-
     public static async Task<IReadOnlyList<Socket>> ListenAsync(int holderProcessId, IReadOnlyList<int> ports, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("nsenter")
@@ -23,31 +21,45 @@ internal static class UserNamespaceListeners
         foreach (var argument in (string[])[$"--target={holderProcessId}", "--user", "--net", "--preserve-credentials", "--",
                      .. SandboxListenerHelper.Command(), .. ports.Select(p => p.ToString(CultureInfo.InvariantCulture))])
             start.ArgumentList.Add(argument);
-        using var helper = Process.Start(start) ?? throw new IOException("nsenter did not start.");
+        // One workstation GC heap, not one per core: the helper lives for a moment and makes a few sockets.
+        start.Environment["DOTNET_gcServer"] = "0";
+        var helper = Process.Start(start) ?? throw new IOException("nsenter did not start.");
+        List<Socket>? sockets = null;
         try
         {
             var line = await helper.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is null || !line.StartsWith(SandboxListenerHelper.ListeningPrefix, StringComparison.Ordinal))
+            var descriptors = SandboxListenerHelper.ParseListening(line);
+            if (descriptors is null || descriptors.Count != ports.Count)
             {
+                // Ended first, so that its standard error is complete and reading it cannot wait on a live helper.
+                helper.Kill();
                 var error = (await helper.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim().ReplaceLineEndings(" ");
-                throw new IOException($"cannot listen inside the environment's network namespace: {(error.Length > 0 ? error : "the helper ended")}");
+                throw new IOException($"cannot listen inside the environment's network namespace: {(error.Length > 0 ? error : $"the helper answered \"{line}\"")}");
             }
-            var descriptors = line[SandboxListenerHelper.ListeningPrefix.Length..].Split(' ').Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToList();
-            return TakeCopies(helper.Id, descriptors);
+            sockets = TakeCopies(helper.Id, descriptors);
+            return sockets;
         }
         finally
         {
-            // Its copies of the sockets close with it; ours stay open.
-            helper.StandardInput.Close();
-            using var exited = new CancellationTokenSource(HelperExitBudget);
+            if (sockets is null) helper.Kill();
             try
             {
-                await helper.WaitForExitAsync(exited.Token).ConfigureAwait(false);
+                // Its copies of the sockets close with it; ours stay open.
+                helper.StandardInput.Close();
             }
-            catch (OperationCanceledException)
+            catch (IOException)
             {
-                helper.Kill();
+                // Already gone.
             }
+            _ = ReapAsync(helper);
+        }
+    }
+
+    private static async Task ReapAsync(Process helper)
+    {
+        using (helper)
+        {
+            await helper.WaitForExitAsync().ConfigureAwait(false);
         }
     }
 

@@ -3,9 +3,9 @@ using System.Text;
 
 namespace FisExtension.Emulator.Tests.Harness;
 
-/// <summary>The fis-emulator executable run as nobody (setpriv, util-linux): a user without root, as a developer runs it.
-/// With <c>userNamespacesForbidden</c> it runs inside a user namespace whose user.max_user_namespaces is 0, as on a
-/// machine that forbids unprivileged user namespaces (the test itself must be root to build that namespace). The
+/// <summary>The fis-emulator executable run without root's powers (setpriv, util-linux; the test itself must be root): as
+/// nobody, as a developer runs it; as nobody inside a user namespace whose user.max_user_namespaces is 0, as on a machine
+/// that forbids unprivileged user namespaces; or as root with every capability dropped, as in a container. The
 /// executable is a copy in the working folder, which anyone can read: a checkout under /root (mode 700) is closed to nobody.</summary>
 internal sealed class UnprivilegedEmulator : IAsyncDisposable
 {
@@ -36,10 +36,11 @@ internal sealed class UnprivilegedEmulator : IAsyncDisposable
     /// <summary>Every line read from standard output so far.</summary>
     public string Output => _output.ToString();
 
-    public static async Task<UnprivilegedEmulator> StartAsync(string workingDirectory, bool userNamespacesForbidden, params string[] arguments)
+    public static async Task<UnprivilegedEmulator> StartAsync(string workingDirectory, EmulatorUser user, params string[] arguments)
     {
         File.SetUnixFileMode(workingDirectory, (UnixFileMode)0b111_111_111);
         var executable = CopyExecutable(workingDirectory);
+        var userNamespacesForbidden = user == EmulatorUser.NobodyWhereUserNamespacesAreForbidden;
         var start = new ProcessStartInfo(userNamespacesForbidden ? "unshare" : "setpriv")
         {
             WorkingDirectory = workingDirectory,
@@ -47,9 +48,12 @@ internal sealed class UnprivilegedEmulator : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        string[] prefix = userNamespacesForbidden
-            ? ["--user", "--keep-caps", "--", "sh", "-c", ForbiddingShell, "sh"]
-            : ["--reuid=65534", "--regid=65534", "--clear-groups", "--"];
+        string[] prefix = user switch
+        {
+            EmulatorUser.NobodyWhereUserNamespacesAreForbidden => ["--user", "--keep-caps", "--", "sh", "-c", ForbiddingShell, "sh"],
+            EmulatorUser.RootWithoutCapabilities => ["--inh-caps=-all", "--bounding-set=-all", "--"],
+            _ => ["--reuid=65534", "--regid=65534", "--clear-groups", "--"],
+        };
         foreach (var argument in (string[])[.. prefix, executable, .. arguments]) start.ArgumentList.Add(argument);
         var emulator = new UnprivilegedEmulator(Process.Start(start)!);
         if (userNamespacesForbidden)
