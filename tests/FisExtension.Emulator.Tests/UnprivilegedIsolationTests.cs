@@ -25,7 +25,7 @@ public sealed class UnprivilegedIsolationTests
         high.Start();
         using var low = ListenBelow1024();
         int[] hostPorts = [((IPEndPoint)high.LocalEndpoint).Port, ((IPEndPoint)low.LocalEndpoint).Port];
-        var answered = Task.WhenAll(AnswerOnceAsync(high), AnswerOnceAsync(low));
+        var answered = Task.WhenAll(HostService.AnswerOnceAsync(high), HostService.AnswerOnceAsync(low));
         var probe = scratch.File("probe");
         File.SetUnixFileMode(scratch.AddExecutable("probe-layer/wrap", $$"""
             #!/bin/bash
@@ -144,16 +144,6 @@ public sealed class UnprivilegedIsolationTests
             }
         }
         throw new InvalidOperationException("no free port between 900 and 1023");
-    }
-
-    private static async Task<string?> AnswerOnceAsync(TcpListener listener)
-    {
-        using var connection = await listener.AcceptTcpClientAsync();
-        using var stream = connection.GetStream();
-        using var reader = new StreamReader(stream);
-        var line = await reader.ReadLineAsync();
-        await stream.WriteAsync("pong from the host\n"u8.ToArray());
-        return line;
     }
 
     private static bool HelperRunning() =>
