@@ -24,6 +24,10 @@ command -v nsenter >/dev/null || missing+=(util-linux)
 command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || missing+=(iproute2)
 # fisctl's HTML report is opened and printed to PDF in headless Debian chromium by a test.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" != 0 ]; then
+  echo "install-prerequisites: this machine lacks ${missing[*]}; install them as root (sudo apt-get install ${missing[*]}), or run this script as root" >&2
+  exit 2
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -38,5 +42,8 @@ fi
 # Lambda client (the emulator's Lambda API is tested with it, and with the AWS CLI above).
 if [ ! -d tests/functions/node_modules/s3rver ] || [ ! -d tests/functions/node_modules/aws-lambda-ric ] \
   || [ ! -d tests/functions/node_modules/@aws-sdk/client-lambda ]; then
+  # aws-lambda-ric builds its native addon at install (node-gyp); Debian's nodejs ships the headers under /usr, and
+  # without being told so node-gyp would download them (no network here).
+  if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
   (cd tests/functions && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -33,7 +33,8 @@ internal sealed record EmulatorCommandLine(FunctionDefinition Function, Emulator
           --no-freeze                do not SIGSTOP the function between invocations
           --isolation <mode>         auto (default): each environment in its own network and mount namespaces, the
                                      layers at /opt and the Runtime API at 127.0.0.1:9001, when the machine allows it
-                                     (root); namespaces: the same, or exit 2; none: share the machine's network
+                                     (root, or user namespaces without root); namespaces: the same, or exit 2; none:
+                                     share the machine's network
           --host-port <port>         a port of the host's 127.0.0.1 relayed into every environment (repeatable), e.g. 4568
         Without a runtime command, the emulator waits for an external runtime to call /next.
         Bad options or files: one message naming each problem and its fix, exit code 2, nothing started.

@@ -115,7 +115,7 @@ public sealed partial class IsolationTests
                 timeout: TimeSpan.FromSeconds(30)) with { FunctionName = "client" },
             Layers = [scratch.File("layer")],
         };
-        var serving = AnswerOnceAsync(relayed);
+        var serving = HostService.AnswerOnceAsync(relayed);
 
         await using var stack = await StartAsync(new ConcurrentQueue<string>(), [relayedPort], function);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
@@ -160,16 +160,6 @@ public sealed partial class IsolationTests
             }, timeout: TimeSpan.FromSeconds(30)) with { FunctionName = Name },
             Layers = [Layer],
         };
-    }
-
-    private static async Task<string?> AnswerOnceAsync(TcpListener listener)
-    {
-        using var connection = await listener.AcceptTcpClientAsync();
-        using var stream = connection.GetStream();
-        using var reader = new StreamReader(stream);
-        var line = await reader.ReadLineAsync();
-        await stream.WriteAsync("pong from the host\n"u8.ToArray());
-        return line;
     }
 
     [GeneratedRegex(@"^\[delayed#(\d+)\] .*adding 1500 milliseconds of latency to function invocation")]

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using FisExtension.Emulator.Tests.Harness;
 
 namespace FisExtension.Emulator.Tests;
 
 /// <summary>The <c>fis-emulator --stack</c> executable: it starts the stack from the file, serves both APIs, and on
 /// SIGTERM shuts every environment down (SHUTDOWN to the extensions) and exits 0.</summary>
-public sealed partial class StackCommandTests
+public sealed class StackCommandTests
 {
     [Fact(Timeout = 60000)]
     public async Task Stack_StartsFromTheFile_ServesBothApis_AndShutsTheEnvironmentsDownOnSigterm()
@@ -26,8 +25,8 @@ public sealed partial class StackCommandTests
         using var process = Process.Start(start)!;
         try
         {
-            var lambdaApi = await ReadEndpointAsync(process.StandardOutput, "Lambda API:");
-            var httpApi = await ReadEndpointAsync(process.StandardOutput, "HTTP API:");
+            var lambdaApi = await EmulatorEndpoints.ReadAsync(process.StandardOutput, "Lambda API:");
+            var httpApi = await EmulatorEndpoints.ReadAsync(process.StandardOutput, "HTTP API:");
             var output = process.StandardOutput.ReadToEndAsync();
             using var client = new HttpClient();
 
@@ -48,16 +47,4 @@ public sealed partial class StackCommandTests
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
     }
-
-    private static async Task<Uri> ReadEndpointAsync(StreamReader output, string label)
-    {
-        while (await output.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith(label, StringComparison.Ordinal)) return new Uri(EndpointPattern().Match(line).Value);
-        }
-        throw new InvalidOperationException($"the emulator ended before printing {label}");
-    }
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
-    private static partial Regex EndpointPattern();
 }

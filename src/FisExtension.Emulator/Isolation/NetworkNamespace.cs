@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
@@ -45,7 +44,7 @@ internal static partial class NetworkNamespace
             var sockets = new List<Socket>();
             try
             {
-                foreach (var port in ports) sockets.Add(ListenOn(port));
+                foreach (var port in ports) sockets.Add(LoopbackListener.Open(port));
             }
             catch
             {
@@ -63,22 +62,6 @@ internal static partial class NetworkNamespace
         {
             if (target >= 0) _ = Close(target);
             _ = Close(own);
-        }
-    }
-
-    private static Socket ListenOn(int port)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            socket.Listen(512);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 

@@ -33,7 +33,8 @@ internal sealed partial class ExecutionEnvironment
             return null;
         }
         if (!_sandboxStart.IsCompleted) return Timeout("creating the environment's namespaces");
-        var message = _sandboxStart.Exception?.InnerException?.Message ?? "cannot create the environment's namespaces";
+        var message = $"{_sandboxStart.Exception?.InnerException?.Message ?? "cannot create the environment's namespaces"}. " +
+            "Pass --isolation none to run without namespaces.";
         return new InitFailure(ErrorTypes.RuntimeExitError, message, JsonBodies.Error(ErrorTypes.RuntimeExitError, message));
     }
 
