@@ -7,6 +7,9 @@ using FisExtension.RuntimeApi;
 using FisExtension.Telemetry;
 using Microsoft.Extensions.Logging;
 
+// 0. Socket completions on the socket engine's thread: the runtime reads this once, at the first socket.
+SocketScheduling.PreferInlineCompletions(Environment.GetEnvironmentVariable, Environment.SetEnvironmentVariable);
+
 // 1. Read options; a bad value is reported and replaced by its default, never fatal.
 var (options, problems) = ExtensionOptionsReader.Read(Environment.GetEnvironmentVariable);
 var time = TimeProvider.System;

@@ -26,6 +26,10 @@ internal static class EnvironmentVariables
     public const string SecretAccessKey = StoreEnvironmentVariables.SecretAccessKey;
     public const string SessionToken = StoreEnvironmentVariables.SessionToken;
 
+    // Read by the .NET runtime once, when the first socket is used (SocketAsyncEngine.Unix.cs); the extension sets it
+    // for itself unless it is set already (SocketScheduling).
+    public const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     // The AWS SDKs' standard endpoint overrides, for S3-compatible stores; shared with fisctl through the contract.
     public const string EndpointUrlS3 = StoreEnvironmentVariables.EndpointUrlS3;
     public const string EndpointUrl = StoreEnvironmentVariables.EndpointUrl;

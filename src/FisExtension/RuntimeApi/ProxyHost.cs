@@ -4,6 +4,7 @@ using FisExtension.Configuration;
 using FisExtension.Telemetry;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace FisExtension.RuntimeApi;
@@ -83,6 +84,11 @@ internal static class ProxyHost
             ConfigureLimits(kestrel.Limits);
         });
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
+
+        // Request handling continues on the socket engine's thread, with the runtime's inline completions
+        // (SocketScheduling): nothing on the forwarding path waits synchronously (fault delays are timers, log lines
+        // short writes to stdout).
+        builder.Services.Configure<SocketTransportOptions>(sockets => sockets.UnsafePreferInlineScheduling = true);
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(upstream);
 
