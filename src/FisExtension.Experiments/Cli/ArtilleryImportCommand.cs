@@ -18,23 +18,13 @@ public static class ArtilleryImportCommand
         var artillery = new Option<string>("--artillery") { Description = "The JSON report of 'artillery run --output FILE'.", Required = true };
         var experiment = new Option<string>("--experiment") { Description = "The report.json of the 'fisctl run' of the experiment: its windows and action times.", Required = true };
         var report = new Option<string?>("--report") { Description = "Folder for the report; default artifacts/experiments/<experiment id>/artillery/." };
-        var hypothesis = new Option<string[]>("--hypothesis") { Description = "What should hold, judged on Artillery's windows, e.g. \"experiment.errorRate < 50%\"; repeatable (exit 3 if one does not hold)." };
-        hypothesis.Validators.Add(result =>
-        {
-            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
-            {
-                if (ClaimParser.Parse(text, out var problem) is null)
-                {
-                    result.AddError($"--hypothesis {problem}");
-                }
-            }
-        });
+        var hypothesis = HypothesisOption.Create("What should hold, judged on Artillery's windows, e.g. \"experiment.errorRate < 50%\"; repeatable (exit 3 if one does not hold).");
         var command = new Command("report", "Build an experiment report from Artillery's JSON report (load bigger than one machine) and the report.json of the fisctl run of the experiment.")
         {
             artillery, experiment, report, hypothesis,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(parsed.GetValue(artillery)!, parsed.GetValue(experiment)!, parsed.GetValue(report),
-            [.. (parsed.GetValue(hypothesis) ?? []).Select(text => ClaimParser.Parse(text, out _)!)], services, cancellationToken));
+            HypothesisOption.Claims(parsed, hypothesis), services, cancellationToken));
         return command;
     }
 

@@ -20,7 +20,7 @@ public sealed partial class LoadOptions
     private readonly Option<string?> _pre = new("--pre") { Description = "Steady-state window before the experiment (ISO 8601, e.g. PT10S); default the template's preExperimentDuration, else PT20M." };
     private readonly Option<string?> _post = new("--post") { Description = "Recovery window after the experiment (ISO 8601); default the template's postExperimentDuration, else PT20M." };
     private readonly Option<string?> _timeout = new("--timeout") { Description = "Each request's timeout (ISO 8601), default PT10S." };
-    private readonly Option<string[]> _hypothesis = new("--hypothesis") { Description = "What should hold, e.g. \"experiment.errorRate < 50%\" or \"recovery.p99 <= 1.1 * steady.p99\"; repeatable, all must hold (exit 3 if not)." };
+    private readonly Option<string[]> _hypothesis = HypothesisOption.Create("What should hold, e.g. \"experiment.errorRate < 50%\" or \"recovery.p99 <= 1.1 * steady.p99\"; repeatable, all must hold (exit 3 if not).");
     private readonly Option<string[]> _stopIf = new("--stop-if") { Description = "Stop the experiment (delete every object at once) when this holds, e.g. \"errorRate > 80% over 10s\"; repeatable." };
     private readonly Option<string?> _report = new("--report") { Description = "Folder for the report; default artifacts/experiments/<experiment id>/." };
 
@@ -43,7 +43,7 @@ public sealed partial class LoadOptions
         Duration(parsed.GetValue(_pre)),
         Duration(parsed.GetValue(_post)),
         parsed.GetValue(_report),
-        [.. (parsed.GetValue(_hypothesis) ?? []).Select(text => ClaimParser.Parse(text, out _)!)],
+        HypothesisOption.Claims(parsed, _hypothesis),
         [.. (parsed.GetValue(_stopIf) ?? []).Select(text => StopRuleParser.Parse(text, out _)!)]);
 
     public LoadOptions()
@@ -73,16 +73,6 @@ public sealed partial class LoadOptions
             if (!MethodPattern().IsMatch(method ?? ""))
             {
                 result.AddError($"--method \"{method}\" is not an HTTP method. Use e.g. GET or POST.");
-            }
-        });
-        _hypothesis.Validators.Add(result =>
-        {
-            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
-            {
-                if (ClaimParser.Parse(text, out var problem) is null)
-                {
-                    result.AddError($"--hypothesis {problem}");
-                }
             }
         });
         _stopIf.Validators.Add(result =>
