@@ -13,25 +13,25 @@ internal sealed class NextInvocationTransformer(InvocationInterceptor intercepto
         }
 
         var answer = await interceptor.OnNextEventAsync(httpContext.Request, proxyResponse, cancellationToken).ConfigureAwait(false);
-        if (ReferenceEquals(answer, proxyResponse))
-        {
-            return await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
-        }
+        var later = !ReferenceEquals(answer, proxyResponse);
 
-        // A later event, fetched after prevented ones were answered upstream: YARP only knows the first response,
-        // so this one is copied here.
-        using (answer)
+        // The event's body is copied here, not by YARP (returning false): straight into Kestrel's blocks. A later
+        // event, fetched after prevented ones were answered upstream, is one YARP does not even know of.
+        try
         {
             httpContext.Response.StatusCode = (int)answer.StatusCode;
-            await base.TransformResponseAsync(httpContext, answer, cancellationToken).ConfigureAwait(false);
-            try
+            if (!await base.TransformResponseAsync(httpContext, answer, cancellationToken).ConfigureAwait(false))
             {
-                await answer.Content.CopyToAsync(httpContext.Response.Body, cancellationToken).ConfigureAwait(false);
+                return false;
             }
-            catch (Exception exception) when (exception is IOException or HttpRequestException)
+
+            await ResponseBodyCopier.CopyAsync(answer, httpContext, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (later)
             {
-                // Headers are out: only a reset tells the runtime the event is incomplete.
-                httpContext.Abort();
+                answer.Dispose();
             }
         }
 
