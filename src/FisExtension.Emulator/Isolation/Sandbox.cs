@@ -46,7 +46,8 @@ internal sealed class Sandbox : IAsyncDisposable
     {
         var ownUserNamespace = !NamespaceSupport.IsPrivileged();
         var ports = hostPorts.Where(p => p != SandboxPaths.RuntimeApiPort).Distinct().ToList();
-        var lowestPrivilegedPort = ownUserNamespace && ports.Count > 0 && ports.Min() < FirstUnprivilegedPort ? ports.Min().ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        var lowestPort = ports.Count > 0 ? ports.Min() : FirstUnprivilegedPort;
+        var lowestPrivilegedPort = ownUserNamespace && lowestPort < FirstUnprivilegedPort ? lowestPort.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         var startInfo = new ProcessStartInfo("unshare")
         {
             RedirectStandardInput = true,
@@ -138,7 +139,7 @@ internal sealed class Sandbox : IAsyncDisposable
 
     private async Task<string> HolderFailureAsync(string? optDirectory, CancellationToken cancellationToken)
     {
-        var error = (await _holder.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim().ReplaceLineEndings(" ").TrimEnd('.');
+        var error = await StandardErrorText.OneLineAsync(_holder, cancellationToken).ConfigureAwait(false);
         return $"cannot create the environment's namespaces{(optDirectory is null ? "" : $" with {optDirectory} at /opt")}: {(error.Length > 0 ? error : "unshare exited")}";
     }
 }

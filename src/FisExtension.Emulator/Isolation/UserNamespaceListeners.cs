@@ -33,7 +33,7 @@ internal static class UserNamespaceListeners
             {
                 // Ended first, so that its standard error is complete and reading it cannot wait on a live helper.
                 helper.Kill();
-                var error = (await helper.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim().ReplaceLineEndings(" ");
+                var error = await StandardErrorText.OneLineAsync(helper, cancellationToken).ConfigureAwait(false);
                 throw new IOException($"cannot listen inside the environment's network namespace: {(error.Length > 0 ? error : $"the helper answered \"{line}\"")}");
             }
             sockets = TakeCopies(helper.Id, descriptors);
