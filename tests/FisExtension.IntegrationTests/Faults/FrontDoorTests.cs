@@ -119,7 +119,8 @@ public sealed class FrontDoorTests
         public async Task<HttpResponseMessage> PostAsync(string path)
         {
             var response = await _client.PostAsync(path, new StringContent("""{"item":"coffee"}"""));
-            Assert.True(await _reports.WaitAsync(ReportPatience), $"no REPORT line within {ReportPatience} after POST {path}");
+            Assert.True(await _reports.WaitAsync(ReportPatience),
+                $"no REPORT line within {ReportPatience} after POST {path} (answered {(int)response.StatusCode}); the stack's last lines:\n{string.Join("\n", _log.TakeLast(60))}");
             return response;
         }
 
