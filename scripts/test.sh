@@ -35,7 +35,13 @@ if [ "$fuzz_status" -ne 0 ] && [ "$status" -eq 0 ]; then status=$fuzz_status; fi
 # The failures again at the very end, so that the tail of the log (all CI keeps) names them.
 if grep -qE "^\s+Failed [A-Za-z]" artifacts/test-output.txt; then
   echo "failed tests (full output: artifacts/test-output.txt):"
-  grep -E -A4 "^\s+Failed [A-Za-z]" artifacts/test-output.txt | cut -c1-400 | head -60
+  # Each failure's name, message and the first stack frame that names a file and line, so that a bare
+  # "Assert.True() Failure" still says which assertion it was.
+  awk '/^  Failed [A-Za-z]/ { on = 1; frame = 0; print; next }
+       on && /^  (Passed|Failed|Skipped) / { on = 0 }
+       on && /^  Stack Trace:/ { frame = 1; next }
+       on && frame && /:line [0-9]+/ { print; on = 0; next }
+       on && !frame { print }' artifacts/test-output.txt | cut -c1-400 | head -120
 fi
 
 # One closing line over every test project, in the plain form CI reads.

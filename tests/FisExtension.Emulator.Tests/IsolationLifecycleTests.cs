@@ -30,16 +30,18 @@ public sealed class IsolationLifecycleTests
         var frozenCount = TickCount(ticks);
         await Task.Delay(1000);
         var afterFreeze = TickCount(ticks);
-        await emulator.InvokeAsync(Json.Bytes("{}"));
-        var thawed = await Eventually.TrueAsync(() => TickCount(ticks) > afterFreeze, TimeSpan.FromSeconds(5));
+        // Thawed only while the invocation runs (it is frozen again after it): long enough for the ticker to tick. An
+        // echo can finish within one 50 ms tick, and then no tick lands before the next freeze (CI caught exactly that).
+        await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
+        var thawed = TickCount(ticks) > afterFreeze;
         var shutdown = await emulator.ShutdownAsync();
 
         Assert.Null(first.FunctionError);
         var seen = File.ReadAllLines(probe);
         Assert.Equal("single", seen[0]);
-        Assert.True(frozenCount > 0);
+        Assert.True(frozenCount > 0, "the runtime's ticker never ticked while its first invocation ran");
         Assert.Equal(frozenCount, afterFreeze);
-        Assert.True(thawed);
+        Assert.True(thawed, "no tick while the second invocation ran: the environment was not thawed");
         Assert.False(Assert.Single(shutdown.Extensions).Killed);
         Assert.Contains("\"shutdownReason\":\"spindown\"", File.ReadAllText(events), StringComparison.Ordinal);
         Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live().Contains(seen[1]), TimeSpan.FromSeconds(5)),

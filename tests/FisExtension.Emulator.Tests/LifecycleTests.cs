@@ -102,9 +102,9 @@ public sealed class LifecycleTests
         await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
         var thawed = TickCount(ticks) > afterFreeze;
 
-        Assert.True(frozenCount > 0);
+        Assert.True(frozenCount > 0, "the runtime's ticker never ticked while its first invocation ran");
         Assert.Equal(frozenCount, afterFreeze);
-        Assert.True(thawed);
+        Assert.True(thawed, "no tick while the second invocation ran: the environment was not thawed");
     }
 
     [Fact(Timeout = 30000)]
