@@ -46,9 +46,11 @@ public sealed partial class LambdaEmulator
         return new InvocationResult { RequestId = requestId, StatusCode = 202, Headers = Headers(requestId, null) };
     }
 
-    /// <summary>Takes a concurrency slot (queueing when all are busy), initialises when needed, and dispatches.</summary>
+    /// <summary>Takes a concurrency slot (queueing when all are busy), initialises when needed, and dispatches.
+    /// <paramref name="invokePhaseEnded"/> runs once the invoke phase is over, just before its REPORT line is written
+    /// (not when it ran, it runs when the result is known).</summary>
     internal async Task<InvocationHandle> BeginInvocationAsync(string requestId, byte[] payload, InvokeOptions options, bool streamToCaller,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action? invokePhaseEnded = null)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -62,7 +64,7 @@ public sealed partial class LambdaEmulator
             var invocation = new Invocation(requestId, payload, options, options.TraceId ?? _ids.NewTraceId(),
                 _options.TimeProvider.GetUtcNow() + _function.Timeout, _options.TimeProvider.GetTimestamp());
             var body = streamToCaller ? invocation.Subscribe() : null;
-            return new InvocationHandle(invocation, body, RunAndReportAsync(environment, invocation));
+            return new InvocationHandle(invocation, body, RunAndReportAsync(environment, invocation, invokePhaseEnded));
         }
         catch
         {
@@ -71,8 +73,15 @@ public sealed partial class LambdaEmulator
         }
     }
 
-    private async Task<InvocationResult> RunAndReportAsync(ExecutionEnvironment environment, Invocation invocation)
+    private async Task<InvocationResult> RunAndReportAsync(ExecutionEnvironment environment, Invocation invocation, Action? invokePhaseEnded)
     {
+        var ended = false;
+        void EndPhase()
+        {
+            if (ended) return;
+            ended = true;
+            invokePhaseEnded?.Invoke();
+        }
         try
         {
             var initDuration = environment.TakeInitDurationForReport();
@@ -81,6 +90,9 @@ public sealed partial class LambdaEmulator
             var billed = outcome.Duration + (outcome.ExtensionsDuration ?? TimeSpan.Zero);
             var report = PlatformLogLines.Report(invocation.RequestId, outcome.Duration, billed, _function.MemorySizeMb,
                 (outcome.MaxMemoryUsedKb + 1023) / 1024, initDuration, outcome.ExtensionsDuration, outcome.TimedOut ? "timeout" : null);
+            // Whoever waits for REPORT may invoke again at once: the environment must be free by then (a stack whose
+            // pool still counted it busy answered such a call as throttled).
+            EndPhase();
             _log.Write(PlatformLogLines.End(invocation.RequestId));
             _log.Write(report);
             return new InvocationResult
@@ -104,6 +116,7 @@ public sealed partial class LambdaEmulator
         }
         finally
         {
+            EndPhase();
             _slots.Release();
         }
     }

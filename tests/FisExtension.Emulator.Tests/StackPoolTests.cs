@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
+using System.Text;
+using FisExtension.Emulator.Stack;
 using FisExtension.Emulator.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -35,6 +37,34 @@ public sealed class StackPoolTests(ITestOutputHelper output)
         Assert.DoesNotContain("Init Duration", Stacks.LogResult(warm!), StringComparison.Ordinal);
         Assert.Equal(1, stack.EnvironmentsCreated("echo"));
         warm!.Dispose();
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Pool_GivesTheEnvironmentBackBeforeTheReportLine_SoAnInvocationStartedOnReportIsNotThrottled()
+    {
+        // With a reserved concurrency of 1, a caller that waits for REPORT and invokes again at once must find the
+        // environment free. The second invocation is begun inside the log sink, at the moment REPORT is written.
+        ServerlessStack? stack = null;
+        Task<PooledInvocation?>? onReport = null;
+        await using var started = await Stacks.StartAsync(line =>
+        {
+            if (line.Contains("REPORT RequestId:", StringComparison.Ordinal) && Volatile.Read(ref onReport) is null)
+            {
+                Volatile.Write(ref onReport, stack!.FindPool("one")!.TryBeginAsync(Json.Bytes("""{"n":2}"""), new InvokeOptions(), wait: false,
+                    CancellationToken.None));
+            }
+        }, null, Stacks.Shell("one", reservedConcurrency: 1));
+        stack = started;
+        using var client = new HttpClient();
+
+        using var first = await client.InvokeAsync(stack, "one", """{"n":1}""");
+        Assert.True(await Eventually.TrueAsync(() => Volatile.Read(ref onReport) is not null, TimeSpan.FromSeconds(10)), "no REPORT line");
+        var second = await onReport!;
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(second); // null: throttled, the pool still counted the environment busy
+        Assert.Equal("""{"n":2}""", Encoding.UTF8.GetString((await second.Result).Payload));
+        Assert.Equal(1, stack.EnvironmentsCreated("one"));
     }
 
     [Fact(Timeout = 60000)]

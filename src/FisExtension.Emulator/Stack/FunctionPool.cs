@@ -54,9 +54,12 @@ internal sealed class FunctionPool : IAsyncDisposable
         {
             environment = TakeWarm() ?? await CreateAsync(cancellationToken).ConfigureAwait(false);
             var requestId = environment.NewId();
-            var handle = await environment.BeginInvocationAsync(requestId, payload, options, streamToCaller: false, cancellationToken).ConfigureAwait(false);
+            // Given back when the invoke phase ends, before its REPORT line, and at the latest with the result.
+            var giveBack = GiveBackOnce(environment);
+            var handle = await environment.BeginInvocationAsync(requestId, payload, options, streamToCaller: false, cancellationToken, giveBack)
+                .ConfigureAwait(false);
             var pooled = new PooledInvocation(environment, requestId, handle.Invocation, handle.Result);
-            _ = GiveBackWhenDoneAsync(pooled);
+            _ = GiveBackWhenDoneAsync(pooled, giveBack);
             return pooled;
         }
         catch
@@ -65,6 +68,15 @@ internal sealed class FunctionPool : IAsyncDisposable
             else _capacity.Release();
             throw;
         }
+    }
+
+    private Action GiveBackOnce(LambdaEmulator environment)
+    {
+        var givenBack = 0;
+        return () =>
+        {
+            if (Interlocked.Exchange(ref givenBack, 1) == 0) GiveBack(environment);
+        };
     }
 
     public async ValueTask DisposeAsync()
@@ -103,7 +115,7 @@ internal sealed class FunctionPool : IAsyncDisposable
         return environment;
     }
 
-    private async Task GiveBackWhenDoneAsync(PooledInvocation pooled)
+    private static async Task GiveBackWhenDoneAsync(PooledInvocation pooled, Action giveBack)
     {
         try
         {
@@ -113,7 +125,7 @@ internal sealed class FunctionPool : IAsyncDisposable
         {
             // The emulator is shutting down; the environment goes with it.
         }
-        GiveBack(pooled.Environment);
+        giveBack();
     }
 
     private void GiveBack(LambdaEmulator environment)
