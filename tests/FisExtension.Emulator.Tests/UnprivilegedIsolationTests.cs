@@ -60,6 +60,7 @@ public sealed class UnprivilegedIsolationTests
         var probed = await InvokeAsync(client, lambdaApi, "probe", """{"n":3}""");
         var helpersGone = await Eventually.TrueAsync(() => !HelperRunning(), TimeSpan.FromSeconds(5));
         var output = await emulator.StopAsync();
+        var stopped = NetworkNamespaces.Now();
 
         foreach (var (status, body, elapsed, payload) in delayed)
         {
@@ -83,7 +84,7 @@ public sealed class UnprivilegedIsolationTests
         Assert.Equal(hostPorts.Select(p => $"{p}: pong from the host"), seen[6..8]);
         Assert.Equal(["ping", "ping"], (await answered.WaitAsync(TimeSpan.FromSeconds(30))).Select(l => l ?? ""));
         Assert.True(helpersGone, "a --sandbox-listen helper was still running after its environment started");
-        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live().Contains(seen[4]), TimeSpan.FromSeconds(5)),
+        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: stopped).Contains(seen[4]), TimeSpan.FromSeconds(5)),
             "a process still holds the environment's network namespace after the emulator stopped");
     }
 

@@ -1,18 +1,29 @@
+using System.Globalization;
+
 namespace FisExtension.Emulator.Tests.Harness;
 
-/// <summary>The network namespaces processes hold now, as /proc/&lt;pid&gt;/ns/net names them (<c>net:[4026532…]</c>).</summary>
+/// <summary>The network namespaces processes hold now, as /proc/&lt;pid&gt;/ns/net names them (<c>net:[4026532…]</c>).
+/// The kernel gives a new namespace the lowest free number, so a namespace made by a test running beside, just after
+/// one of ours went, carries the same name at once. What tells them apart is when their processes started: a process
+/// still holding ours started before it was stopped; one in a namespace made later, after.</summary>
 internal static class NetworkNamespaces
 {
     public static string Of(string process) => new FileInfo($"/proc/{process}/ns/net").LinkTarget ?? "";
 
-    public static HashSet<string> Live()
+    /// <summary>Now, in the clock ticks since boot that /proc/&lt;pid&gt;/stat gives a process's start in (proc(5):
+    /// starttime; /proc/uptime in seconds to two decimals, USER_HZ being 100).</summary>
+    public static long Now() =>
+        (long)(double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture) * 100);
+
+    /// <summary>The namespaces held by processes that started before <paramref name="startedBefore"/> (a <see cref="Now"/>).</summary>
+    public static HashSet<string> Live(long startedBefore = long.MaxValue)
     {
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var process in Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)))
         {
             try
             {
-                if (Of(process!) is { Length: > 0 } id) namespaces.Add(id);
+                if (Of(process!) is { Length: > 0 } id && StartOf(process!) < startedBefore) namespaces.Add(id);
             }
             catch (IOException)
             {
@@ -24,5 +35,12 @@ internal static class NetworkNamespaces
             }
         }
         return namespaces;
+    }
+
+    // Field 22 of /proc/<pid>/stat, counted after the command name's closing parenthesis (the name may hold spaces).
+    private static long StartOf(string process)
+    {
+        var stat = File.ReadAllText($"/proc/{process}/stat");
+        return long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19], CultureInfo.InvariantCulture);
     }
 }
