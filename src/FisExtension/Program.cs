@@ -29,13 +29,6 @@ if (options.RuntimeApi.Length == 0)
 
 var metrics = EmfMetricWriter.Create(options, Console.Out, time);
 
-// 1b. An S3 location needs OpenSSL, and where .NET finds none its first use aborts the process (Amazon Linux 2):
-// check before any TLS use, and run without faults when it is missing.
-var s3Unusable = OpenSslAvailability.LeavesS3Unusable(options, Environment.GetEnvironmentVariable, logger);
-var polls = new PollCompletedSignal();
-await using var faults = s3Unusable
-    ? new DisabledFaultConfigurationSource()
-    : FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([polls, new EmfPollObserver(metrics, time)]));
 using var upstream = UpstreamInvokerFactory.Create();
 using var shutdown = new CancellationTokenSource();
 
@@ -62,14 +55,23 @@ catch (HttpRequestException exception)
 
 Log.Registered(logger, extensionName, extensionId);
 
-// 4. Serve the proxy on the bound listener; a runtime that connects meanwhile waits in its backlog.
+// 4. The fault configuration source, made only now: creating the S3 client takes about 2 ms, and every cold start
+// waits for registration. An S3 location needs OpenSSL, and where .NET finds none its first use aborts the process
+// (Amazon Linux 2): check before any TLS use, and run without faults when it is missing.
+var s3Unusable = OpenSslAvailability.LeavesS3Unusable(options, Environment.GetEnvironmentVariable, logger);
+var polls = new PollCompletedSignal();
+await using var faults = s3Unusable
+    ? new DisabledFaultConfigurationSource()
+    : FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([polls, new EmfPollObserver(metrics, time)]));
+
+// 5. Serve the proxy on the bound listener; a runtime that connects meanwhile waits in its backlog.
 var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics), polls);
 var proxy = listener is null ? null : await ProxyHost.TryStartAsync(listener, options, upstream, injection, logs, logger, shutdown.Token);
 
-// 5. Start polling the configuration location in the background; the first poll does not hold up init.
+// 6. Start polling the configuration location in the background; the first poll does not hold up init.
 await faults.StartAsync(shutdown.Token);
 
-// 6. Run the event loop until SHUTDOWN, then stop the proxy well inside Lambda's 2,000 ms budget.
+// 7. Run the event loop until SHUTDOWN, then stop the proxy well inside Lambda's 2,000 ms budget.
 var shutdownEvent = await new ExtensionEventLoop(extensionsApi, extensionId, time, logger).RunUntilShutdownAsync(shutdown.Token);
 Log.ShuttingDown(logger, shutdownEvent?.ShutdownReason ?? "cancelled");
 if (proxy is not null)

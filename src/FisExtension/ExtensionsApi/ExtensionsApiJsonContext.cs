@@ -4,5 +4,4 @@ namespace FisExtension.ExtensionsApi;
 
 /// <summary>Source-generated JSON for the Extensions API, so the NativeAOT build needs no reflection.</summary>
 [JsonSerializable(typeof(ExtensionEvent))]
-[JsonSerializable(typeof(RegisterRequest))]
 internal sealed partial class ExtensionsApiJsonContext : JsonSerializerContext;
