@@ -34,8 +34,8 @@ public sealed class IsolationLifecycleTests
         // echo can finish within one 50 ms tick, and then no tick lands before the next freeze (CI caught exactly that).
         await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
         var thawed = TickCount(ticks) > afterFreeze;
+        var beforeShutdown = NetworkNamespaces.Now();
         var shutdown = await emulator.ShutdownAsync();
-        var stopped = NetworkNamespaces.Now();
 
         Assert.Null(first.FunctionError);
         var seen = File.ReadAllLines(probe);
@@ -45,7 +45,7 @@ public sealed class IsolationLifecycleTests
         Assert.True(thawed, "no tick while the second invocation ran: the environment was not thawed");
         Assert.False(Assert.Single(shutdown.Extensions).Killed);
         Assert.Contains("\"shutdownReason\":\"spindown\"", File.ReadAllText(events), StringComparison.Ordinal);
-        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: stopped).Contains(seen[1]), TimeSpan.FromSeconds(5)),
+        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeShutdown).Contains(seen[1]), TimeSpan.FromSeconds(5)),
             $"a process still holds the environment's network namespace {seen[1]}");
     }
 
@@ -59,11 +59,13 @@ public sealed class IsolationLifecycleTests
         var function = Emulators.Shell(opt, new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/wrap" }, TimeSpan.FromSeconds(1));
         await using var emulator = await Emulators.StartAsync(function, Emulators.Options() with { Isolation = IsolationMode.Namespaces });
 
-        var timedOut = await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":3000}"""));
-        var reset = NetworkNamespaces.Now();
+        var timingOut = emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":3000}"""));
+        Assert.True(await Eventually.TrueAsync(() => File.Exists(probe) && File.ReadAllLines(probe).Length == 1, TimeSpan.FromSeconds(10)), "the wrapper never ran");
+        var beforeReset = NetworkNamespaces.Now(); // while the environment runs, its namespace alive
         var timedOutNamespace = File.ReadAllLines(probe)[0];
+        var timedOut = await timingOut;
         // The reset starts with the timeout: the old namespaces go without waiting for another invocation.
-        var oldGone = await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: reset).Contains(timedOutNamespace), TimeSpan.FromSeconds(5));
+        var oldGone = await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeReset).Contains(timedOutNamespace), TimeSpan.FromSeconds(5));
         var recovered = await emulator.InvokeAsync(Json.Bytes("""{"n":2}"""));
 
         Assert.True(timedOut.TimedOut);

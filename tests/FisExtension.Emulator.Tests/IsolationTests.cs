@@ -63,6 +63,7 @@ public sealed partial class IsolationTests
         var probeA = scratch.File("probe-a");
         var probeB = scratch.File("probe-b");
 
+        long beforeDisposal;
         await using (var stack = await StartAsync(new ConcurrentQueue<string>(), [], a.With(probeA), b.With(probeB)))
         {
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
@@ -70,9 +71,9 @@ public sealed partial class IsolationTests
             using var invokedB = await client.InvokeAsync(stack, "b", """{"n":2}""");
             Assert.Equal("""{"n":1}""", await invokedA.Content.ReadAsStringAsync());
             Assert.Equal("""{"n":2}""", await invokedB.Content.ReadAsStringAsync());
+            beforeDisposal = NetworkNamespaces.Now();
         }
 
-        var disposed = NetworkNamespaces.Now();
         var seenByA = File.ReadAllLines(probeA);
         var seenByB = File.ReadAllLines(probeB);
         Assert.Equal("a", seenByA[0]);
@@ -88,7 +89,7 @@ public sealed partial class IsolationTests
         Assert.NotEqual(seenByA[^1], seenByB[^1]);
         Assert.False(File.Exists("/opt/who"), "the layers were mounted on the machine's own /opt");
         // SIGKILL is delivered asynchronously: the killed processes release their namespace a moment after the stack is disposed.
-        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: disposed).Overlaps([seenByA[^1], seenByB[^1]]), TimeSpan.FromSeconds(5)),
+        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeDisposal).Overlaps([seenByA[^1], seenByB[^1]]), TimeSpan.FromSeconds(5)),
             "a process still holds an environment's network namespace after the stack was disposed");
     }
 
