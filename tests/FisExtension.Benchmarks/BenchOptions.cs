@@ -24,7 +24,7 @@ internal sealed record BenchOptions
           --delays N           measured delayed invocations, and as many without faults (default: 300)
           --invocations N      invocations per run of the 25 % invocation error (default: 10000)
           --seed N             AWS_FIS_RANDOM_SEED of the seeded percentage run (default: 42)
-          --env NAME=VALUE     extra environment variable for the extension, repeatable (e.g. DOTNET_gcServer=0)
+          --env NAME=VALUE     extra environment variable for the extension, repeatable (e.g. DOTNET_GCgen0size=200000: GC values are bare hex digits, a 0x prefix is ignored)
         """;
 
     public BenchPart Parts { get; init; } = BenchPart.All;
