@@ -240,6 +240,23 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task Shutdown_ARuntimeThatExitsWithinItsBudget_IsNotKilled_WhileAChildStillHoldsItsOutput()
+    {
+        // The runtime process leaves a child holding its output open when SIGTERM comes, and exits at once: the output
+        // stays open past the runtime's 300 ms, but the process exited within them, which is what Lambda times.
+        using var opt = new TempDirectory();
+        opt.AddExtension("sleeper", ExtensionScripts.Standard());
+        var wrapper = opt.AddExecutable("wrap", "#!/bin/bash\ntrap 'sleep 5 & exit 0' TERM\n\"$@\" &\nwait\n");
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt, new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = wrapper }));
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        var result = await emulator.ShutdownAsync();
+
+        Assert.False(result.RuntimeKilled);
+        Assert.False(Assert.Single(result.Extensions).Killed);
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task ExtensionsDuration_MeasuresPostRuntimeWorkAndDelaysTheFreeze()
     {
         using var opt = new TempDirectory();

@@ -52,7 +52,9 @@ internal sealed partial class ExecutionEnvironment
         lock (_gate) runtime = _runtime;
         if (runtime is null || runtime.HasExited) return false;
         runtime.Signal(Signals.SigTerm);
-        if (await ExitsWithinAsync(runtime, budget).ConfigureAwait(false)) return false;
+        // Exited also waits for the process's last output to be logged; on a loaded machine that can outlast the
+        // budget although the process itself exited within it, and only the process is on Lambda's clock.
+        if (await ExitsWithinAsync(runtime, budget).ConfigureAwait(false) || runtime.ProcessHasExited) return false;
         runtime.KillGroup();
         return true;
     }
@@ -63,10 +65,12 @@ internal sealed partial class ExecutionEnvironment
     {
         if (process.HasExited) return new ExtensionShutdown(process.Name, TimeSpan.Zero, Killed: false, process.Exited.Result);
         var canReceiveShutdown = _sessions.Values.Any(s => s.Info.Name == process.Name && s.SubscribedTo(EventTypes.Shutdown));
-        var exited = process.HasExited || (canReceiveShutdown && await ExitsWithinAsync(process, budget - Time.GetElapsedTime(start)).ConfigureAwait(false));
+        var exited = process.HasExited || (canReceiveShutdown && await ExitsWithinAsync(process, budget - Time.GetElapsedTime(start)).ConfigureAwait(false))
+            || (canReceiveShutdown && process.ProcessHasExited);
+        var exitedAfter = Time.GetElapsedTime(start);
         if (!exited) process.KillGroup();
-        var exitCode = exited ? process.Exited.Result : (int?)null;
-        return new ExtensionShutdown(process.Name, Time.GetElapsedTime(start), Killed: !exited, exitCode);
+        int? exitCode = exited ? await process.Exited.ConfigureAwait(false) : null;
+        return new ExtensionShutdown(process.Name, exitedAfter, Killed: !exited, exitCode);
     }
 
     private async Task<bool> ExitsWithinAsync(FunctionProcess process, TimeSpan budget)

@@ -38,6 +38,9 @@ internal sealed class FunctionProcess : IDisposable
 
     public bool HasExited => _exited.Task.IsCompleted;
 
+    /// <summary>The process itself has exited, though what it wrote may not all be logged yet (see <see cref="Exited"/>).</summary>
+    public bool ProcessHasExited => _process.HasExited;
+
     /// <param name="enter">A prefix that runs the command in the environment's namespaces (nsenter, which execs in
     /// place too, so the PID is still the group's); none without isolation.</param>
     public static FunctionProcess Start(string name, IReadOnlyList<string> command, string workingDirectory,
