@@ -47,8 +47,8 @@ public sealed partial class LambdaEmulator
     }
 
     /// <summary>Takes a concurrency slot (queueing when all are busy), initialises when needed, and dispatches.
-    /// <paramref name="invokePhaseEnded"/> runs once the invoke phase is over, just before its REPORT line is written
-    /// (not when it ran, it runs when the result is known).</summary>
+    /// <paramref name="invokePhaseEnded"/> runs once, when the invoke phase is over: just before its REPORT line is
+    /// written, or when the invocation failed without one.</summary>
     internal async Task<InvocationHandle> BeginInvocationAsync(string requestId, byte[] payload, InvokeOptions options, bool streamToCaller,
         CancellationToken cancellationToken, Action? invokePhaseEnded = null)
     {
