@@ -257,6 +257,26 @@ public sealed class LifecycleTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task Shutdown_AnExtensionThatExitsWhileTheRuntimeIsStopped_IsReportedWithItsOwnExitTime()
+    {
+        // The runtime ignores SIGTERM, so stopping it takes its whole 300 ms; the extension exits 100 ms after SHUTDOWN,
+        // before the emulator turns to it.
+        using var scratch = new TempDirectory();
+        using var opt = new TempDirectory();
+        opt.AddExtension("quick", ExtensionScripts.Standard(shutdownDelayMs: 100));
+        var wrapper = scratch.AddExecutable("ignore-term", "#!/usr/bin/env bash\ntrap '' TERM\nexec \"$@\"\n");
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt, new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = wrapper }));
+        await emulator.InvokeAsync(Json.Bytes("{}"));
+
+        var result = await emulator.ShutdownAsync();
+
+        var quick = Assert.Single(result.Extensions);
+        Assert.True(result.RuntimeKilled);
+        Assert.False(quick.Killed);
+        Assert.InRange(quick.ExitedAfter, TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(1900));
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task ExtensionsDuration_MeasuresPostRuntimeWorkAndDelaysTheFreeze()
     {
         using var opt = new TempDirectory();

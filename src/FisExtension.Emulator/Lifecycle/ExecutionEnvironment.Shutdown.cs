@@ -63,13 +63,16 @@ internal sealed partial class ExecutionEnvironment
     // killed at once rather than after the whole budget.
     private async Task<ExtensionShutdown> StopExtensionAsync(FunctionProcess process, long start, TimeSpan budget)
     {
-        if (process.HasExited) return new ExtensionShutdown(process.Name, TimeSpan.Zero, Killed: false, process.Exited.Result);
         var canReceiveShutdown = _sessions.Values.Any(s => s.Info.Name == process.Name && s.SubscribedTo(EventTypes.Shutdown));
         var exited = process.HasExited || (canReceiveShutdown && await ExitsWithinAsync(process, budget - Time.GetElapsedTime(start)).ConfigureAwait(false))
             || (canReceiveShutdown && process.ProcessHasExited);
-        var exitedAfter = Time.GetElapsedTime(start);
+        var checkedAt = Time.GetTimestamp();
         if (!exited) process.KillGroup();
         int? exitCode = exited ? await process.Exited.ConfigureAwait(false) : null;
+        // The time of the exit itself: an extension may have exited while the runtime was being stopped, before its
+        // own turn here (a loaded run reported such an extension as exiting after 0 ms).
+        var exitedAt = exited ? process.ExitTimestamp ?? checkedAt : checkedAt;
+        var exitedAfter = exitedAt > start ? Time.GetElapsedTime(start, exitedAt) : TimeSpan.Zero;
         return new ExtensionShutdown(process.Name, exitedAfter, Killed: !exited, exitCode);
     }
 

@@ -41,6 +41,9 @@ internal sealed class FunctionProcess : IDisposable
     /// <summary>The process itself has exited, though what it wrote may not all be logged yet (see <see cref="Exited"/>).</summary>
     public bool ProcessHasExited => _process.HasExited;
 
+    /// <summary>When the exit was seen (the time provider's timestamp), before the output's end; null while it runs.</summary>
+    public long? ExitTimestamp { get; private set; }
+
     /// <param name="enter">A prefix that runs the command in the environment's namespaces (nsenter, which execs in
     /// place too, so the PID is still the group's); none without isolation.</param>
     public static FunctionProcess Start(string name, IReadOnlyList<string> command, string workingDirectory,
@@ -77,6 +80,7 @@ internal sealed class FunctionProcess : IDisposable
 
     private async Task CompleteExitAsync(int exitCode)
     {
+        ExitTimestamp = _time.GetTimestamp();
         var drained = await _outputDrained.Task.ConfigureAwait(false);
         await Task.WhenAny(drained, Task.Delay(OutputDrainLimit, _time)).ConfigureAwait(false);
         _exited.TrySetResult(exitCode);
