@@ -18,6 +18,9 @@ public sealed class OrdersStackExperimentTests
     {
         await using var stack = await OrdersStack.StartAsync(idleLifetime: TimeSpan.FromMinutes(5));
         var orderId = await CreateOrderAsync(stack);
+        // The control's environment is opened before the experiment: its cold start (over a second on a loaded
+        // machine, CI's first run on 2026-12-02) is no part of what the experiment does to it.
+        await GetOrderAsync(stack, orderId);
 
         var report = await RunExperimentAsync(stack, orderId, "aws:lambda:invocation-add-delay",
             $$"""{ "duration": "PT10S", "invocationPercentage": "100", "startupDelayMilliseconds": "{{DelayMilliseconds}}" }""");
@@ -26,7 +29,10 @@ public sealed class OrdersStackExperimentTests
         var get = Window(report, "experiment", GetUrl(stack, orderId));
         Assert.True(list.GetProperty("p50").GetDouble() >= DelayMilliseconds, $"tagged route p50 {list.GetProperty("p50")} ms");
         Assert.Equal(0, list.GetProperty("errors").GetInt32());
-        Assert.True(get.GetProperty("p99").GetDouble() < DelayMilliseconds / 2, $"untagged route p99 {get.GetProperty("p99")} ms");
+        // Every answer of the control came sooner than the delay alone would take: none of its invocations was delayed.
+        var untagged = Latencies(report, GetUrl(stack, orderId));
+        Assert.True(untagged.Count >= 10 && untagged.Max() < DelayMilliseconds,
+            $"untagged route: {untagged.Count} answers, in ms: {string.Join(", ", untagged.Select(l => l.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}; environments opened: {stack.EnvironmentsOpened("orders-get")}");
         Assert.Equal(0, get.GetProperty("errors").GetInt32());
         var recovered = Window(report, "recovery", ListUrl(stack));
         Assert.True(recovered.GetProperty("p50").GetDouble() < DelayMilliseconds / 2, $"tagged route p50 after the experiment {recovered.GetProperty("p50")} ms");
@@ -103,6 +109,19 @@ public sealed class OrdersStackExperimentTests
         Assert.Empty(Directory.EnumerateFiles(stack.ConfigurationLocation, "*.json", SearchOption.AllDirectories));
         return JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reportDirectory, "report.json"))).RootElement;
     }
+
+    private static async Task GetOrderAsync(OrdersStack stack, string orderId)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var answer = await client.GetAsync(new Uri(GetUrl(stack, orderId)));
+        Assert.True(answer.StatusCode == System.Net.HttpStatusCode.OK, $"GET /orders/{orderId}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The latency of every load request to <paramref name="target"/>, from report.json's per-request records.</summary>
+    private static List<double> Latencies(JsonElement report, string target) =>
+        [.. report.GetProperty("requests").EnumerateArray()
+            .Where(r => r.GetProperty("target").GetString() == target)
+            .Select(r => r.GetProperty("latencyMilliseconds").GetDouble())];
 
     private static JsonElement Window(JsonElement report, string name, string target) =>
         report.GetProperty("windows").EnumerateArray().Single(w => w.GetProperty("name").GetString() == name)
