@@ -3,12 +3,15 @@ using System.Globalization;
 namespace FisExtension.Benchmarks;
 
 /// <summary>
-/// CPU time and context switches of one process so far, from <c>/proc</c>: user + system time of the whole thread
+/// CPU time and context switches of one process so far, from <c>/proc</c>: user and system time of the whole thread
 /// group (<c>/proc/&lt;pid&gt;/stat</c>, in clock ticks of 10 ms — Linux's USER_HZ is 100), and the voluntary and
-/// involuntary context switches of each of its live threads (<c>/proc/&lt;pid&gt;/task/*/status</c>).
+/// involuntary context switches of each of its live threads (<c>/proc/&lt;pid&gt;/task/*/status</c>). The split says
+/// where a proxy's CPU goes: system time is the kernel's socket work (copies, TCP), user time the proxy's own code.
 /// </summary>
-internal sealed record ProcessCounters(double CpuMilliseconds, long ContextSwitches)
+internal sealed record ProcessCounters(double UserMilliseconds, double SystemMilliseconds, long ContextSwitches)
 {
+    public double CpuMilliseconds => UserMilliseconds + SystemMilliseconds;
+
     private const double MillisecondsPerTick = 10;
 
     public static ProcessCounters Read(int processId)
@@ -17,7 +20,8 @@ internal sealed record ProcessCounters(double CpuMilliseconds, long ContextSwitc
 
         // Fields after the command name, which may hold spaces: [0] is field 3 (state), so utime (14) is [11].
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var userTicks = long.Parse(fields[11], CultureInfo.InvariantCulture);
+        var systemTicks = long.Parse(fields[12], CultureInfo.InvariantCulture);
         long switches = 0;
         foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
         {
@@ -37,9 +41,9 @@ internal sealed record ProcessCounters(double CpuMilliseconds, long ContextSwitc
             }
         }
 
-        return new ProcessCounters(ticks * MillisecondsPerTick, switches);
+        return new ProcessCounters(userTicks * MillisecondsPerTick, systemTicks * MillisecondsPerTick, switches);
     }
 
     public static ProcessCounters operator -(ProcessCounters after, ProcessCounters before) =>
-        new(after.CpuMilliseconds - before.CpuMilliseconds, after.ContextSwitches - before.ContextSwitches);
+        new(after.UserMilliseconds - before.UserMilliseconds, after.SystemMilliseconds - before.SystemMilliseconds, after.ContextSwitches - before.ContextSwitches);
 }

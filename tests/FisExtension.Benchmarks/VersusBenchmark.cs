@@ -116,6 +116,7 @@ internal static class VersusBenchmark
                     distribution.Median - direct.Median,
                     distribution.P99 - direct.P99,
                     used[i].CpuMilliseconds / samples[i + 1].Count,
+                    used[i].SystemMilliseconds / samples[i + 1].Count,
                     (double)used[i].ContextSwitches / samples[i + 1].Count);
             }).ToList();
             return new VersusLatency(name, bodyBytes, pairs, direct, proxied, errors);

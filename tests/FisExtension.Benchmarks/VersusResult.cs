@@ -16,7 +16,7 @@ internal sealed record VersusLatency(string Name, int BodyBytes, int PairsEachWa
 
 /// <summary>
 /// One proxy at one body size: its pair durations, the median and p99 it adds over direct, and its own process's
-/// CPU time and context switches per invocation (one <c>GET /next</c> + <c>POST /response</c> pair).
+/// CPU time (and the system part of it) and context switches per invocation (one <c>GET /next</c> + <c>POST /response</c> pair).
 /// </summary>
 internal sealed record VersusSubjectLatency(
     string Subject,
@@ -24,6 +24,7 @@ internal sealed record VersusSubjectLatency(
     double AddedMedianMicroseconds,
     double AddedP99Microseconds,
     double CpuMillisecondsPerInvocation,
+    double SystemCpuMillisecondsPerInvocation,
     double ContextSwitchesPerInvocation);
 
 /// <summary>Process start to the register request arriving at the fake API, cold starts interleaved between proxies.</summary>
