@@ -4,8 +4,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FisExtension.Experiments.Tests.Harness;
 
-/// <summary>Runs fisctl in-process with a fixed clock, seed and environment, capturing what it prints.</summary>
-public sealed record FisctlRun(int ExitCode, string Out, string Error)
+/// <summary>Runs fisctl in-process with a fixed clock, seed and environment, capturing what it prints (and, in
+/// <see cref="OutTimeline"/>, when by the system clock).</summary>
+public sealed record FisctlRun(int ExitCode, string Out, string Error, IReadOnlyList<(DateTimeOffset At, string Line)> OutTimeline)
 {
     public const string ExperimentId = "EXPtest1";
 
@@ -17,7 +18,7 @@ public sealed record FisctlRun(int ExitCode, string Out, string Error)
     {
         // Each run records its experiments in a folder of its own unless the test shares one (stop, list, status).
         var ownState = environment?.ContainsKey(ExperimentStateFolder.StateDirectoryVariable) == true ? null : Directory.CreateTempSubdirectory("fisctl-state-").FullName;
-        using var output = new StringWriter();
+        using var output = new TimestampedStringWriter(TimeProvider.System);
         using var error = new StringWriter();
         var services = new FisctlServices
         {
@@ -34,7 +35,7 @@ public sealed record FisctlRun(int ExitCode, string Out, string Error)
         try
         {
             var exitCode = await FisctlCommandLine.RunAsync(args, services, stop);
-            return new FisctlRun(exitCode, output.ToString(), error.ToString());
+            return new FisctlRun(exitCode, output.ToString(), error.ToString(), output.Lines);
         }
         finally
         {
