@@ -94,6 +94,34 @@ public sealed class PortStranger : IAsyncDisposable
 
     public StrangerBehaviour Behaviour { get; }
 
+    /// <summary>
+    /// Meets the stranger once as the wrapper's probe would (a request line, then read until it closes), for the ones
+    /// that answer: its first connection pays for the test process's first TLS handshake (loading OpenSSL) and compiling
+    /// its code, which on a loaded machine took the first try past the wrapper's 2 s budget (flake hunt, 2026-12-02).
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        if (Behaviour is StrangerBehaviour.Nothing or StrangerBehaviour.NeverAnswers or StrangerBehaviour.NeverAccepts)
+        {
+            return;
+        }
+
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+        try
+        {
+            await client.SendAsync("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"u8.ToArray(), cancellationToken);
+            var buffer = new byte[4096];
+            while (await client.ReceiveAsync(buffer, cancellationToken) > 0)
+            {
+            }
+        }
+        catch (SocketException)
+        {
+            // A stranger that resets: met all the same.
+        }
+    }
+
     public int Port { get; }
 
     public int Connections { get; private set; }

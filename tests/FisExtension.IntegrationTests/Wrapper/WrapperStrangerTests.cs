@@ -33,6 +33,8 @@ public sealed class WrapperStrangerTests(ITestOutputHelper output)
     {
         await using var stranger = new PortStranger(behaviour);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(100));
+        await stranger.WarmUpAsync(timeout.Token);
+        var metInWarmUp = stranger.Connections;
 
         // The strangers that never answer use up the whole budget: their tries run side by side.
         var together = behaviour is StrangerBehaviour.NeverAnswers or StrangerBehaviour.NeverAccepts ? tries : 1;
@@ -50,7 +52,7 @@ public sealed class WrapperStrangerTests(ITestOutputHelper output)
         if (behaviour is not (StrangerBehaviour.Nothing or StrangerBehaviour.NeverAccepts))
         {
             // The stranger really was met, every time.
-            Assert.True(stranger.Connections >= tries, $"{stranger.Connections} connections for {tries} tries");
+            Assert.True(stranger.Connections - metInWarmUp >= tries, $"{stranger.Connections - metInWarmUp} connections for {tries} tries");
         }
     }
 
