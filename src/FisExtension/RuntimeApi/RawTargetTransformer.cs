@@ -21,5 +21,7 @@ internal class RawTargetTransformer : HttpTransformer
         {
             proxyRequest.RequestUri = uri;
         }
+
+        DirectRequestBodyHandler.Mark(httpContext, proxyRequest);
     }
 }

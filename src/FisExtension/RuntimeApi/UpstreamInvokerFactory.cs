@@ -11,7 +11,7 @@ internal static class UpstreamInvokerFactory
     /// (the reason Amazon.Lambda.RuntimeSupport gives its client a 12-hour timeout). Nothing between the
     /// extension and the loopback Runtime API needs a proxy, redirects, decompression or cookies.
     /// </summary>
-    public static HttpMessageInvoker Create() => new(new SocketsHttpHandler
+    public static HttpMessageInvoker Create() => new(new DirectRequestBodyHandler(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -27,5 +27,5 @@ internal static class UpstreamInvokerFactory
         // only, refuses the raw UTF-8 of an X-Ray error cause.
         RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1,
         ResponseHeaderEncodingSelector = (_, _) => Encoding.Latin1,
-    });
+    }));
 }

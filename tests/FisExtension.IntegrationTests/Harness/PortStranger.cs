@@ -107,9 +107,9 @@ public sealed class PortStranger : IAsyncDisposable
         }
 
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
         try
         {
+            await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
             await client.SendAsync("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"u8.ToArray(), cancellationToken);
             var buffer = new byte[4096];
             while (await client.ReceiveAsync(buffer, cancellationToken) > 0)
