@@ -26,20 +26,20 @@ public sealed class IsolationLifecycleTests
         await using var emulator = await Emulators.StartAsync(function, Emulators.Options() with { Isolation = IsolationMode.Namespaces });
 
         var first = await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
-        await Task.Delay(200); // a tick already past SIGSTOP's delivery may still land
-        var frozenCount = TickCount(ticks);
+        var frozenCount = await TickFile.SettledAsync(ticks, quiet: TimeSpan.FromMilliseconds(300), within: TimeSpan.FromSeconds(5));
         await Task.Delay(1000);
-        var afterFreeze = TickCount(ticks);
+        var afterFreeze = TickFile.Count(ticks);
         // Thawed only while the invocation runs (it is frozen again after it): long enough for the ticker to tick. An
         // echo can finish within one 50 ms tick, and then no tick lands before the next freeze (CI caught exactly that).
         await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
-        var thawed = TickCount(ticks) > afterFreeze;
+        var thawed = TickFile.Count(ticks) > afterFreeze;
         var beforeShutdown = NetworkNamespaces.Now();
         var shutdown = await emulator.ShutdownAsync();
 
         Assert.Null(first.FunctionError);
         var seen = File.ReadAllLines(probe);
         Assert.Equal("single", seen[0]);
+        Assert.True(frozenCount is not null, "the runtime's ticker kept ticking after its first invocation: the environment was not frozen");
         Assert.True(frozenCount > 0, "the runtime's ticker never ticked while its first invocation ran");
         Assert.Equal(frozenCount, afterFreeze);
         Assert.True(thawed, "no tick while the second invocation ran: the environment was not thawed");
@@ -78,6 +78,4 @@ public sealed class IsolationLifecycleTests
         // before the second environment started is what shows the new one is not the old.
         Assert.NotEqual(NetworkNamespaces.Of("self"), namespaces[1]);
     }
-
-    private static int TickCount(string path) => File.Exists(path) ? File.ReadAllLines(path).Length : 0;
 }

@@ -95,15 +95,15 @@ public sealed class LifecycleTests
 
         // The first invocation runs long enough for the 50 ms ticker to tick, even on a loaded machine.
         await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
-        await Task.Delay(200); // a tick already past SIGSTOP's delivery may still land
-        var frozenCount = TickCount(ticks);
+        var frozenCount = await TickFile.SettledAsync(ticks, quiet: TimeSpan.FromMilliseconds(300), within: TimeSpan.FromSeconds(5));
         await Task.Delay(1000);
-        var afterFreeze = TickCount(ticks);
+        var afterFreeze = TickFile.Count(ticks);
         // Thawed only while the invocation runs (it is frozen again after it): long enough for the ticker to tick. An
         // echo can finish within one 50 ms tick, and then no tick lands before the next freeze.
         await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
-        var thawed = TickCount(ticks) > afterFreeze;
+        var thawed = TickFile.Count(ticks) > afterFreeze;
 
+        Assert.True(frozenCount is not null, "the runtime's ticker kept ticking after its first invocation: the environment was not frozen");
         Assert.True(frozenCount > 0, "the runtime's ticker never ticked while its first invocation ran");
         Assert.Equal(frozenCount, afterFreeze);
         Assert.True(thawed, "no tick while the second invocation ran: the environment was not thawed");
@@ -118,8 +118,8 @@ public sealed class LifecycleTests
         await using var emulator = await Emulators.StartAsync(Emulators.Shell(environment: environment), Emulators.Options() with { MaxConcurrency = 2 });
 
         await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":300}"""));
-        var afterInvoke = TickCount(ticks);
-        var ticking = await Eventually.TrueAsync(() => TickCount(ticks) > afterInvoke + 2, TimeSpan.FromSeconds(5));
+        var afterInvoke = TickFile.Count(ticks);
+        var ticking = await Eventually.TrueAsync(() => TickFile.Count(ticks) > afterInvoke + 2, TimeSpan.FromSeconds(5));
 
         Assert.True(afterInvoke > 0);
         Assert.True(ticking, "the runtime's timer ticked between invocations");
@@ -139,16 +139,15 @@ public sealed class LifecycleTests
         var next = await runtime.NextAsync();
         (await runtime.RespondAsync(next.RequestId, [])).Dispose();
         await invoke;
-        var answered = TickCount(ticks);
+        var answered = TickFile.Count(ticks);
         await Task.Delay(500);
-        var runningWhileTheRuntimeHasNotAskedForMore = TickCount(ticks) > answered;
+        var runningWhileTheRuntimeHasNotAskedForMore = TickFile.Count(ticks) > answered;
         var waiting = runtime.NextAsync();
-        await Task.Delay(300);
-        var frozenCount = TickCount(ticks);
+        var frozenCount = await TickFile.SettledAsync(ticks, quiet: TimeSpan.FromMilliseconds(300), within: TimeSpan.FromSeconds(5));
         await Task.Delay(1000);
 
         Assert.True(runningWhileTheRuntimeHasNotAskedForMore);
-        Assert.Equal(frozenCount, TickCount(ticks));
+        Assert.Equal(frozenCount, TickFile.Count(ticks));
         Assert.False(waiting.IsCompleted);
     }
 
@@ -162,10 +161,10 @@ public sealed class LifecycleTests
 
         await emulator.InvokeAsync(Json.Bytes("{}"));
         await Task.Delay(200);
-        var before = TickCount(ticks);
+        var before = TickFile.Count(ticks);
         await Task.Delay(1000);
 
-        Assert.True(TickCount(ticks) >= before + 5);
+        Assert.True(TickFile.Count(ticks) >= before + 5);
     }
 
     [Fact(Timeout = 30000)]
@@ -358,6 +357,4 @@ public sealed class LifecycleTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => invoke);
         Assert.Contains(emulator.Logs, l => l.StartsWith("[emulator] SHUTDOWN reason: failure; waiting exited", StringComparison.Ordinal));
     }
-
-    private static int TickCount(string path) => File.Exists(path) ? File.ReadAllLines(path).Length : 0;
 }
