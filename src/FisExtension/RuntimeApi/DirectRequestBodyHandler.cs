@@ -22,7 +22,8 @@ internal sealed class DirectRequestBodyHandler(HttpMessageHandler inner) : Deleg
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Options.TryGetValue(Origin, out var context) && request.Content is { } copying)
+        // Content first: Options makes a dictionary on first use, and a request without a body needs none.
+        if (request.Content is { } copying && request.Options.TryGetValue(Origin, out var context))
         {
             var direct = new RequestBodyPipeContent(context.Request.BodyReader, context.Request.ContentLength!.Value);
             foreach (var (name, values) in copying.Headers.NonValidated)

@@ -24,12 +24,19 @@ internal sealed class RequestBodyPipeContent(PipeReader body, long bodyLength) :
         while (true)
         {
             var read = await body.ReadAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var block in read.Buffer)
+            try
             {
-                await stream.WriteAsync(block, cancellationToken).ConfigureAwait(false);
+                foreach (var block in read.Buffer)
+                {
+                    await stream.WriteAsync(block, cancellationToken).ConfigureAwait(false);
+                }
             }
-
-            body.AdvanceTo(read.Buffer.End);
+            finally
+            {
+                // Also when the upstream failed mid-body: a read left open makes Kestrel's drain of the rest of the
+                // body fail ("Reading is already in progress") and close the runtime's connection.
+                body.AdvanceTo(read.Buffer.End);
+            }
             if (read.IsCompleted)
             {
                 return;

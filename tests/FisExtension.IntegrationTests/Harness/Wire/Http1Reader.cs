@@ -14,16 +14,20 @@ internal sealed class Http1Reader(Stream stream)
     private int _end;
 
     /// <summary>The next message, or null when the peer closed the connection before sending one.</summary>
-    public async Task<HttpMessage?> ReadAsync(bool isResponseToHead = false, CancellationToken cancellationToken = default)
+    public async Task<HttpMessage?> ReadAsync(bool isResponseToHead = false, CancellationToken cancellationToken = default) =>
+        await ReadHeadAsync(cancellationToken) is { } head ? await ReadBodyAsync(head, isResponseToHead, cancellationToken) : null;
+
+    /// <summary>The next message's start line and header fields (its body still unread), or null when the peer closed the connection.</summary>
+    public async Task<HttpMessage?> ReadHeadAsync(CancellationToken cancellationToken = default)
     {
         var startLine = await ReadLineAsync(cancellationToken);
-        if (startLine is null)
-        {
-            return null;
-        }
+        return startLine is null ? null : new HttpMessage(startLine, await ReadFieldsAsync(cancellationToken), [], []);
+    }
 
-        var headers = await ReadFieldsAsync(cancellationToken);
-        var message = new HttpMessage(startLine, headers, [], []);
+    /// <summary>The body of the message whose head <see cref="ReadHeadAsync"/> returned, by its framing.</summary>
+    public async Task<HttpMessage> ReadBodyAsync(HttpMessage message, bool isResponseToHead = false, CancellationToken cancellationToken = default)
+    {
+        var startLine = message.StartLine;
         if (isResponseToHead || (startLine.StartsWith("HTTP/", StringComparison.Ordinal) && message.StatusCode is 204 or 304 or < 200))
         {
             return message;

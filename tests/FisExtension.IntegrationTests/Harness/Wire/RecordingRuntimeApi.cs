@@ -31,6 +31,12 @@ internal sealed class RecordingRuntimeApi : IAsyncDisposable
     /// <summary>Every request received so far, in order of arrival.</summary>
     public IReadOnlyList<HttpMessage> Received => _received.ToArray();
 
+    /// <summary>
+    /// When set, a request announcing a longer body is answered 413 as soon as its head is read, and its connection
+    /// reset without reading the body: an upstream that refuses a body midway (only its head is recorded).
+    /// </summary>
+    public long? RefuseBodiesOver { get; set; }
+
     /// <summary>How many connections the proxy opened to this upstream.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
@@ -83,8 +89,17 @@ internal sealed class RecordingRuntimeApi : IAsyncDisposable
             {
                 var stream = client.GetStream();
                 var reader = new Http1Reader(stream);
-                while (await reader.ReadAsync(cancellationToken: _stop.Token) is { } request)
+                while (await reader.ReadHeadAsync(_stop.Token) is { } head)
                 {
+                    if (long.TryParse(head.Header("Content-Length"), out var length) && length > RefuseBodiesOver)
+                    {
+                        _received.Enqueue(head);
+                        await WriteAsync(stream, "413 Request Entity Too Large", """{"errorType":"RequestEntityTooLarge"}"""u8.ToArray());
+                        client.Client.LingerState = new LingerOption(true, 0); // close with RST: the rest of the body is refused
+                        return;
+                    }
+
+                    var request = await reader.ReadBodyAsync(head, cancellationToken: _stop.Token);
                     _received.Enqueue(request);
                     await AnswerAsync(stream, request);
                     if (string.Equals(request.Header("Connection"), "close", StringComparison.OrdinalIgnoreCase) || request.Version == "HTTP/1.0")
