@@ -44,7 +44,8 @@ public sealed class IsolationBenchmarkTests(ITestOutputHelper output)
                 var clock = Stopwatch.StartNew();
                 var result = await emulator.InvokeAsync(payload);
                 samples.Add(clock.Elapsed.TotalMilliseconds);
-                Assert.Equal(payload, result.Payload);
+                Assert.True(payload.AsSpan().SequenceEqual(result.Payload),
+                    $"{mode}, warm invocation {i} after {clock.Elapsed.TotalMilliseconds:0} ms: {result.FunctionError ?? "no function error"}, {System.Text.Encoding.UTF8.GetString(result.Payload)}\n{string.Join("\n", emulator.Logs.TakeLast(20))}");
             }
             output.WriteLine($"{runtime} isolation {mode}: warm median {Median(samples):0.00} ms (p90 {samples.Order().ElementAt(Warm * 9 / 10):0.00}), " +
                 $"init median {Median(inits):0.0} ms over {Cold} cold starts");
