@@ -6,6 +6,8 @@ namespace FisExtension.RuntimeApi;
 /// HttpContent is not supported"), so the swap happens here, in the invoker YARP sends through; YARP then never starts
 /// its own content and does not wait for it (HttpForwarder, step 9: it waits only for a content that started).
 /// Requests not marked by <see cref="Mark"/> (the Extensions API's, bodies of unknown length) pass unchanged.
+/// This rests on HTTP/1.1 (RuntimeApiProxy asks for exactly that version): HttpClient sends the whole body before it
+/// returns the response, so the body is read before YARP finishes with the request. Over HTTP/2 it would not be.
 /// </summary>
 internal sealed class DirectRequestBodyHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {

@@ -37,6 +37,7 @@ internal sealed class RequestBodyPipeContent(PipeReader body, long bodyLength) :
                 // body fail ("Reading is already in progress") and close the runtime's connection.
                 body.AdvanceTo(read.Buffer.End);
             }
+
             if (read.IsCompleted)
             {
                 return;
