@@ -47,12 +47,12 @@ internal sealed class OrdersStack : IAsyncDisposable
         Output.Split('\n').Where(line => line.StartsWith($"[{function}#", StringComparison.Ordinal))
             .Select(line => line[..(line.IndexOf(']', StringComparison.Ordinal) + 1)]).Distinct(StringComparer.Ordinal).Count();
 
-    public static async Task<OrdersStack> StartAsync(TimeSpan idleLifetime)
+    public static async Task<OrdersStack> StartAsync(TimeSpan idleLifetime, int? reservedConcurrency = null)
     {
         RepositoryPaths.RequirePublishedExtension();
         var directory = System.IO.Directory.CreateTempSubdirectory("fis-orders-stack-").FullName;
         var stackFile = Path.Combine(directory, "stack.json");
-        await File.WriteAllTextAsync(stackFile, Relocated(directory, idleLifetime));
+        await File.WriteAllTextAsync(stackFile, Relocated(directory, idleLifetime, reservedConcurrency));
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "fis-emulator"))
         {
             ArgumentList = { "--stack", stackFile, "--invoke-port", "0", "--http-port", "0" },
@@ -108,7 +108,7 @@ internal sealed class OrdersStack : IAsyncDisposable
         return line[label.Length..].Trim().Split(' ')[0];
     }
 
-    private static string Relocated(string directory, TimeSpan idleLifetime)
+    private static string Relocated(string directory, TimeSpan idleLifetime, int? reservedConcurrency)
     {
         var stack = JsonNode.Parse(File.ReadAllText(Path.Combine(SampleFolder, "stack.json")))!;
         string Absolute(JsonNode? path) => Path.GetFullPath(Path.Combine(SampleFolder, path!.GetValue<string>()));
@@ -119,6 +119,7 @@ internal sealed class OrdersStack : IAsyncDisposable
             command[0] = Absolute(command[0]);
             function["layers"] = new JsonArray([.. function["layers"]!.AsArray().Select(layer => JsonValue.Create(Absolute(layer)))]);
             function["idleLifetimeSeconds"] = idleLifetime.TotalSeconds;
+            if (reservedConcurrency is { } reserved) function["reservedConcurrency"] = reserved;
             var environment = function["environment"]!;
             environment["AWS_FIS_CONFIGURATION_LOCATION"] = Path.Combine(directory, "fis-configuration") + "/";
             environment["ORDERS_TABLE_DIR"] = Path.Combine(directory, "table");

@@ -16,7 +16,10 @@ public sealed class OrdersStackExperimentTests
     [Fact(Timeout = 120_000)]
     public async Task StartDelay_ShowsInTheTaggedRoutesP50_InEveryEnvironment_AndLeavesTheUntaggedFunctionAlone()
     {
-        await using var stack = await OrdersStack.StartAsync(idleLifetime: TimeSpan.FromMinutes(5));
+        // Every request that arrives while the others are held by the delay (or by a cold start) opens an environment:
+        // 2 a second for 2 s and more is 5 or so, but over the stack's default of 10 on a loaded machine (CI, 2026-12-02,
+        // where a throttled request was the one error). Throttling is the emulator's capacity, not the fault's doing.
+        await using var stack = await OrdersStack.StartAsync(idleLifetime: TimeSpan.FromMinutes(5), reservedConcurrency: 40);
         var orderId = await CreateOrderAsync(stack);
         // The control's environment is opened before the experiment: its cold start (over a second on a loaded
         // machine, CI's first run on 2026-12-02) is no part of what the experiment does to it.
@@ -28,12 +31,12 @@ public sealed class OrdersStackExperimentTests
         var list = Window(report, "experiment", ListUrl(stack));
         var get = Window(report, "experiment", GetUrl(stack, orderId));
         Assert.True(list.GetProperty("p50").GetDouble() >= DelayMilliseconds, $"tagged route p50 {list.GetProperty("p50")} ms");
-        Assert.Equal(0, list.GetProperty("errors").GetInt32());
+        Assert.True(list.GetProperty("errors").GetInt32() == 0, Errors(stack, list));
         // Every answer of the control came sooner than the delay alone would take: none of its invocations was delayed.
         var untagged = Latencies(report, GetUrl(stack, orderId));
         Assert.True(untagged.Count >= 10 && untagged.Max() < DelayMilliseconds,
             $"untagged route: {untagged.Count} answers, in ms: {string.Join(", ", untagged.Select(l => l.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}; environments opened: {stack.EnvironmentsOpened("orders-get")}");
-        Assert.Equal(0, get.GetProperty("errors").GetInt32());
+        Assert.True(get.GetProperty("errors").GetInt32() == 0, Errors(stack, get));
         var recovered = Window(report, "recovery", ListUrl(stack));
         Assert.True(recovered.GetProperty("p50").GetDouble() < DelayMilliseconds / 2, $"tagged route p50 after the experiment {recovered.GetProperty("p50")} ms");
 
@@ -71,6 +74,11 @@ public sealed class OrdersStackExperimentTests
         Assert.Equal(0, Window(report, "recovery", ListUrl(stack)).GetProperty("errors").GetInt32());
         Assert.Contains("AWS FIS EXTENSION - injecting an invocation error without running the function", stack.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>A window's outcomes, and what the stack's HTTP API said of each answer that was not the function's own.</summary>
+    private static string Errors(OrdersStack stack, JsonElement window) =>
+        $"outcomes {window.GetProperty("outcomes")}; the HTTP API's failures:\n" +
+        string.Join('\n', stack.Output.Split('\n').Where(line => line.StartsWith("[http-api]", StringComparison.Ordinal)));
 
     private static string ListUrl(OrdersStack stack) => new Uri(stack.HttpApi, "/orders").ToString();
 
