@@ -40,17 +40,19 @@ public sealed class AddDelayTests
         Assert.True(added < Requested + Slack, $"added {added.TotalMilliseconds} ms for a requested {DelayMilliseconds} ms");
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 90_000)]
     public async Task DelayAboveTheFunctionTimeout_EndsInARealTimeout_BeforeTheHandlerRuns()
     {
         using var faults = new FaultObjectWriter();
         using var marker = new MarkerFile();
         var delay = new StagedFault(faults, "EXPdelay2", "inject-delay", FaultObjectWriter.AddDelay, new Dictionary<string, object>
         {
-            ["startupDelayMilliseconds"] = "2500",
+            ["startupDelayMilliseconds"] = "30000",
         });
         delay.WritePending();
-        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { Timeout = TimeSpan.FromSeconds(1) });
+        // A 5 s timeout: the bash function's own invocations must fit in it on a loaded machine (1 s did not, CI
+        // 2026-12-02), and the 30 s delay overshoots it by far.
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { Timeout = TimeSpan.FromSeconds(5) });
         var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
         var baseline = await harness.Emulator.InvokeAsync(payload);
@@ -64,7 +66,7 @@ public sealed class AddDelayTests
         Assert.True(timedOut.TimedOut);
         Assert.Equal("Unhandled", timedOut.FunctionError);
         Assert.Equal("Sandbox.Timedout", Json.String(timedOut.Payload, "errorType"));
-        Assert.Equal($"RequestId: {timedOut.RequestId} Error: Task timed out after 1.00 seconds", Json.String(timedOut.Payload, "errorMessage"));
+        Assert.Equal($"RequestId: {timedOut.RequestId} Error: Task timed out after 5.00 seconds", Json.String(timedOut.Payload, "errorMessage"));
         // The delay in progress did not hold the extension up at the timeout's SHUTDOWN.
         Assert.Contains(harness.Emulator.Logs, l => l.StartsWith("[emulator] SHUTDOWN reason: timeout; fis-extension exited after", StringComparison.Ordinal));
         Assert.True(recovered.ColdStart);

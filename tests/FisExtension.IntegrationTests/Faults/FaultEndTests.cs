@@ -81,14 +81,12 @@ public sealed class FaultEndTests(ITestOutputHelper output)
     public async Task ErrorFaultEndingWhileTheHandlerRuns_LetsTheHandlersOwnResultReachTheCaller()
     {
         using var faults = new FaultObjectWriter();
-        var t0 = DateTimeOffset.UtcNow;
-        var end = t0.AddSeconds(4);
-        faults.Write("EXPlate", "inject-error", FaultObjectWriter.InvocationError, t0.AddMinutes(-1), end, new Dictionary<string, object>
-        {
-            ["preventExecution"] = false,
-        });
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var parameters = new Dictionary<string, object> { ["preventExecution"] = false };
+        faults.Write("EXPlate", "inject-error", FaultObjectWriter.InvocationError, start, start.AddMinutes(30), parameters);
         await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
         var handlerRan = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var end = DateTimeOffset.MaxValue;
 
         // The handler takes until the fault has ended, then answers with the event's own bytes.
         await using var runtime = EchoRuntime.Start(harness, beforeAnswer: async next =>
@@ -98,7 +96,12 @@ public sealed class FaultEndTests(ITestOutputHelper output)
         });
         var payload = Json.Event(("action", "echo"));
 
+        // The end moves to 6 s away once the environment is up (a slow start cannot eat the margin), and the invocation
+        // comes after a hot interval, so that it polls and reads the new end first.
         await harness.Emulator.InitializeAsync();
+        end = DateTimeOffset.UtcNow.AddSeconds(6);
+        faults.Write("EXPlate", "inject-error", FaultObjectWriter.InvocationError, start, end, parameters);
+        await Task.Delay(HotInterval + TimeSpan.FromMilliseconds(200));
         var result = await harness.Emulator.InvokeAsync(payload);
 
         output.WriteLine($"handler started {(end - handlerRan[result.RequestId]).TotalMilliseconds:F0} ms before the fault's end; caller got: {System.Text.Encoding.UTF8.GetString(result.Payload)}");

@@ -8,21 +8,29 @@ namespace FisExtension.IntegrationTests.Faults;
 /// </summary>
 public sealed class FaultWindowTests
 {
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task ConflictingFaults_TheEarliestStartApplies_ThenTheLaterTakesOverUntilItsOwnEnd()
     {
         using var faults = new FaultObjectWriter();
-        var t0 = DateTimeOffset.UtcNow;
-        faults.Write("EXPconflict", "inject-error", FaultObjectWriter.InvocationError, t0.AddSeconds(2), t0.AddSeconds(5), new Dictionary<string, object>());
-        faults.Write("EXPconflict", "inject-http", FaultObjectWriter.HttpIntegrationResponse, t0.AddSeconds(3), t0.AddSeconds(8), new Dictionary<string, object>
+        void WriteBoth(DateTimeOffset t0)
         {
-            ["statusCode"] = "503",
-        });
+            faults.Write("EXPconflict", "inject-error", FaultObjectWriter.InvocationError, t0.AddSeconds(2), t0.AddSeconds(5), new Dictionary<string, object>());
+            faults.Write("EXPconflict", "inject-http", FaultObjectWriter.HttpIntegrationResponse, t0.AddSeconds(3), t0.AddSeconds(8), new Dictionary<string, object>
+            {
+                ["statusCode"] = "503",
+            });
+        }
+
+        // Pending at init, starting before the next slow poll, which keeps the extension on the hot cadence; the schedule
+        // starts once the environment is up, so a slow start cannot eat its margins.
+        WriteBoth(DateTimeOffset.UtcNow.AddSeconds(30));
         await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
         await using var runtime = EchoRuntime.Start(harness);
         var payload = Json.Event(("action", "echo"));
-
         await harness.Emulator.InitializeAsync();
+        var t0 = DateTimeOffset.UtcNow;
+        WriteBoth(t0);
+
         var bothActive = await InvokeAtAsync(harness, t0.AddSeconds(4), payload);
         var errorEnded = await InvokeAtAsync(harness, t0.AddSeconds(6.5), payload);
         var bothEnded = await InvokeAtAsync(harness, t0.AddSeconds(9), payload);
@@ -35,23 +43,26 @@ public sealed class FaultWindowTests
         Assert.Equal(payload, bothEnded.Payload);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task FaultPastItsEndTime_NoLongerApplies_WithoutAnotherPoll()
     {
         using var faults = new FaultObjectWriter();
         var t0 = DateTimeOffset.UtcNow;
-        faults.Write("EXPexpiry", "inject-error", FaultObjectWriter.InvocationError, t0.AddSeconds(-1), t0.AddSeconds(4), new Dictionary<string, object>());
+        // The window leaves 8 s for the harness to start and the first invocation to end inside it.
+        faults.Write("EXPexpiry", "inject-error", FaultObjectWriter.InvocationError, t0.AddSeconds(-1), t0.AddSeconds(8), new Dictionary<string, object>());
 
-        // A hot interval of 10 s: after the init poll, none is due before the second invocation.
-        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults, ("AWS_FIS_HOT_POLL_INTERVAL_SECONDS", "10")));
+        // A hot interval of 30 s: after the init poll, none is due before the second invocation.
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults, ("AWS_FIS_HOT_POLL_INTERVAL_SECONDS", "30")));
         await using var runtime = EchoRuntime.Start(harness);
         var payload = Json.Event(("action", "echo"));
 
+        var duringSent = DateTimeOffset.UtcNow;
         var during = await harness.Emulator.InvokeAsync(payload);
         var pollsDuring = ExtensionOutput.PollCount(harness);
-        var after = await InvokeAtAsync(harness, t0.AddSeconds(4.5), payload);
+        var after = await InvokeAtAsync(harness, t0.AddSeconds(8.5), payload);
 
-        Assert.True(DateTimeOffset.UtcNow < t0.AddSeconds(10), "the test ran past the next hot poll");
+        Assert.True(DateTimeOffset.UtcNow < t0.AddSeconds(30), "the test ran past the next hot poll");
+        Assert.True(duringSent < t0.AddSeconds(7), $"the first invocation was sent {(duringSent - t0).TotalSeconds:F1} s in, too near the fault's end to prove anything");
         Assert.Equal("FisInjectedError", during.ErrorType);
         Assert.Null(after.FunctionError);
         Assert.Equal(payload, after.Payload);

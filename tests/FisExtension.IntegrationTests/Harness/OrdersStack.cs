@@ -47,12 +47,16 @@ internal sealed class OrdersStack : IAsyncDisposable
         Output.Split('\n').Where(line => line.StartsWith($"[{function}#", StringComparison.Ordinal))
             .Select(line => line[..(line.IndexOf(']', StringComparison.Ordinal) + 1)]).Distinct(StringComparer.Ordinal).Count();
 
-    public static async Task<OrdersStack> StartAsync(TimeSpan idleLifetime, int? reservedConcurrency = null)
+    /// <summary>Starts the sample stack. <paramref name="pollMaxWait"/> makes each new environment's first invocation wait
+    /// for its extension's first poll (<c>AWS_FIS_POLL_MAX_WAIT_MILLISECONDS</c>), so that every invocation in an
+    /// experiment sees its faults however slow the cold start; the functions' timeout then becomes 30 s, so that the
+    /// wait cannot turn into a timeout.</summary>
+    public static async Task<OrdersStack> StartAsync(TimeSpan idleLifetime, int? reservedConcurrency = null, TimeSpan? pollMaxWait = null)
     {
         RepositoryPaths.RequirePublishedExtension();
         var directory = System.IO.Directory.CreateTempSubdirectory("fis-orders-stack-").FullName;
         var stackFile = Path.Combine(directory, "stack.json");
-        await File.WriteAllTextAsync(stackFile, Relocated(directory, idleLifetime, reservedConcurrency));
+        await File.WriteAllTextAsync(stackFile, Relocated(directory, idleLifetime, reservedConcurrency, pollMaxWait));
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "fis-emulator"))
         {
             ArgumentList = { "--stack", stackFile, "--invoke-port", "0", "--http-port", "0" },
@@ -108,7 +112,7 @@ internal sealed class OrdersStack : IAsyncDisposable
         return line[label.Length..].Trim().Split(' ')[0];
     }
 
-    private static string Relocated(string directory, TimeSpan idleLifetime, int? reservedConcurrency)
+    private static string Relocated(string directory, TimeSpan idleLifetime, int? reservedConcurrency, TimeSpan? pollMaxWait)
     {
         var stack = JsonNode.Parse(File.ReadAllText(Path.Combine(SampleFolder, "stack.json")))!;
         string Absolute(JsonNode? path) => Path.GetFullPath(Path.Combine(SampleFolder, path!.GetValue<string>()));
@@ -123,6 +127,11 @@ internal sealed class OrdersStack : IAsyncDisposable
             var environment = function["environment"]!;
             environment["AWS_FIS_CONFIGURATION_LOCATION"] = Path.Combine(directory, "fis-configuration") + "/";
             environment["ORDERS_TABLE_DIR"] = Path.Combine(directory, "table");
+            if (pollMaxWait is { } wait)
+            {
+                environment["AWS_FIS_POLL_MAX_WAIT_MILLISECONDS"] = $"{(int)wait.TotalMilliseconds}";
+                function["timeoutSeconds"] = 30;
+            }
         }
 
         return stack.ToJsonString();

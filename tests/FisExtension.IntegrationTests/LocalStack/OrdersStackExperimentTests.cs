@@ -11,55 +11,61 @@ namespace FisExtension.IntegrationTests.LocalStack;
 /// </summary>
 public sealed class OrdersStackExperimentTests
 {
-    private const int DelayMilliseconds = 2000;
+    private const int DelayMilliseconds = 3000;
+
+    // The first invocation of an environment opened during an experiment waits for its first poll, as
+    // AWS_FIS_POLL_MAX_WAIT_MILLISECONDS lets it: without it, a cold start on a loaded machine ran its first invocations
+    // unfaulted (3 of 16 answered 200 in an invocation-error run, 2026-12-02).
+    private static readonly TimeSpan PollMaxWait = TimeSpan.FromSeconds(10);
 
     [Fact(Timeout = 120_000)]
-    public async Task StartDelay_ShowsInTheTaggedRoutesP50_InEveryEnvironment_AndLeavesTheUntaggedFunctionAlone()
+    public async Task StartDelay_ShowsInTheTaggedRoutesP50_FromSeveralEnvironments_AndLeavesTheUntaggedFunctionAlone()
     {
-        // Every request that arrives while the others are held by the delay (or by a cold start) opens an environment:
-        // 2 a second for 2 s and more is 5 or so, but over the stack's default of 10 on a loaded machine (CI, 2026-12-02,
-        // where a throttled request was the one error). Throttling is the emulator's capacity, not the fault's doing.
-        await using var stack = await OrdersStack.StartAsync(idleLifetime: TimeSpan.FromMinutes(5), reservedConcurrency: 40);
+        // One request a second to each route, each held 3 s: four or more environments of the tagged function are busy
+        // at once, on any machine. A faster rate opened so many Node.js environments at once on a loaded machine that
+        // their cold starts outlasted fisctl's 10 s request timeout (2026-12-02); a reserved concurrency of 20 keeps the
+        // throttle (a 500) out of reach of the slow cold starts that remain.
+        await using var stack = await OrdersStack.StartAsync(idleLifetime: TimeSpan.FromMinutes(5), reservedConcurrency: 20, pollMaxWait: PollMaxWait);
         var orderId = await CreateOrderAsync(stack);
         // The control's environment is opened before the experiment: its cold start (over a second on a loaded
         // machine, CI's first run on 2026-12-02) is no part of what the experiment does to it.
         await GetOrderAsync(stack, orderId);
 
-        var report = await RunExperimentAsync(stack, orderId, "aws:lambda:invocation-add-delay",
+        var report = await RunExperimentAsync(stack, orderId, ratePerSecond: 2, "aws:lambda:invocation-add-delay",
             $$"""{ "duration": "PT10S", "invocationPercentage": "100", "startupDelayMilliseconds": "{{DelayMilliseconds}}" }""");
 
         var list = Window(report, "experiment", ListUrl(stack));
         var get = Window(report, "experiment", GetUrl(stack, orderId));
         Assert.True(list.GetProperty("p50").GetDouble() >= DelayMilliseconds, $"tagged route p50 {list.GetProperty("p50")} ms");
         Assert.True(list.GetProperty("errors").GetInt32() == 0, Errors(stack, list));
-        // Every answer of the control came sooner than the delay alone would take: none of its invocations was delayed.
+        // The control was not delayed: its median is below what the delay alone takes (a delayed function's every answer
+        // is above it), and none of its environments' extensions added latency. Single answers may be slower than the
+        // delay: a new environment's cold start on a loaded machine took 4.3 s (2026-12-02).
         var untagged = Latencies(report, GetUrl(stack, orderId));
-        Assert.True(untagged.Count >= 10 && untagged.Max() < DelayMilliseconds,
-            $"untagged route: {untagged.Count} answers, in ms: {string.Join(", ", untagged.Select(l => l.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}; environments opened: {stack.EnvironmentsOpened("orders-get")}");
+        var untaggedText = $"untagged route: {untagged.Count} answers, in ms: {string.Join(", ", untagged.Select(l => l.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}; environments opened: {stack.EnvironmentsOpened("orders-get")}";
+        Assert.True(untagged.Count >= 10 && untagged.Order().ElementAt(untagged.Count / 2) < DelayMilliseconds, untaggedText);
+        Assert.DoesNotContain(stack.Output.Split('\n'), line => line.StartsWith("[orders-get#", StringComparison.Ordinal) && line.Contains("AWS FIS EXTENSION - adding", StringComparison.Ordinal));
         Assert.True(get.GetProperty("errors").GetInt32() == 0, Errors(stack, get));
         var recovered = Window(report, "recovery", ListUrl(stack));
         Assert.True(recovered.GetProperty("p50").GetDouble() < DelayMilliseconds / 2, $"tagged route p50 after the experiment {recovered.GetProperty("p50")} ms");
 
-        // A 2 s delay at 2 requests a second keeps several environments busy at once, as on Lambda; each runs its
-        // own extension, and each delayed its invocations.
-        var environments = stack.EnvironmentsOpened("orders-list");
-        Assert.True(environments >= 3, $"orders-list opened {environments} environments");
-        for (var environment = 1; environment <= environments; environment++)
-        {
-            Assert.Contains($"[orders-list#{environment}] [extension:fis-extension] AWS FIS EXTENSION - adding {DelayMilliseconds} milliseconds of latency",
-                stack.Output, StringComparison.Ordinal);
-        }
-
-        Assert.DoesNotContain("[orders-get#1] [extension:fis-extension] AWS FIS EXTENSION - adding", stack.Output, StringComparison.Ordinal);
+        // A 3 s delay at a request a second keeps several environments busy at once, as on Lambda; each runs its
+        // own extension, and each of them delayed invocations. (Not every environment need have: one opened late in the
+        // experiment, or in recovery, on a loaded machine may never have served an invocation while the fault was on.)
+        var delaying = stack.Output.Split('\n')
+            .Where(line => line.StartsWith("[orders-list#", StringComparison.Ordinal)
+                && line.Contains($"[extension:fis-extension] AWS FIS EXTENSION - adding {DelayMilliseconds} milliseconds of latency", StringComparison.Ordinal))
+            .Select(line => line[..(line.IndexOf(']', StringComparison.Ordinal) + 1)]).Distinct(StringComparer.Ordinal).Count();
+        Assert.True(delaying >= 3, $"{delaying} of the {stack.EnvironmentsOpened("orders-list")} orders-list environments added the delay");
     }
 
     [Fact(Timeout = 120_000)]
     public async Task InvocationErrors_AreServerErrorsToTheTaggedRoutesCallers_WithoutRunningTheHandler_AndTheUntaggedFunctionAnswers()
     {
-        await using var stack = await OrdersStack.StartAsync(idleLifetime: TimeSpan.FromMinutes(5));
+        await using var stack = await OrdersStack.StartAsync(idleLifetime: TimeSpan.FromMinutes(5), pollMaxWait: PollMaxWait);
         var orderId = await CreateOrderAsync(stack);
 
-        var report = await RunExperimentAsync(stack, orderId, "aws:lambda:invocation-error",
+        var report = await RunExperimentAsync(stack, orderId, ratePerSecond: 4, "aws:lambda:invocation-error",
             """{ "duration": "PT8S", "invocationPercentage": "100", "preventExecution": "true" }""");
 
         var list = Window(report, "experiment", ListUrl(stack));
@@ -98,7 +104,7 @@ public sealed class OrdersStackExperimentTests
     /// so every environment starts after the object is written and sees it at its first poll; the untagged function
     /// is the control) and a short recovery window. Returns report.json.
     /// </summary>
-    private static async Task<JsonElement> RunExperimentAsync(OrdersStack stack, string orderId, string actionId, string parameters)
+    private static async Task<JsonElement> RunExperimentAsync(OrdersStack stack, string orderId, int ratePerSecond, string actionId, string parameters)
     {
         var template = Path.Combine(stack.Directory, "template.json");
         await File.WriteAllTextAsync(template, $$"""
@@ -112,7 +118,7 @@ public sealed class OrdersStackExperimentTests
         var reportDirectory = Path.Combine(stack.Directory, "report");
         var (exitCode, output) = await FisctlProcess.RunAsync(Path.Combine(stack.Directory, "fisctl-state"),
             "run", template, "--endpoint", stack.LambdaApi.ToString(), "--url", ListUrl(stack), "--url", GetUrl(stack, orderId),
-            "--rate", "4", "--pre", "PT0S", "--post", "PT4S", "--report", reportDirectory);
+            "--rate", $"{ratePerSecond}", "--pre", "PT0S", "--post", "PT4S", "--report", reportDirectory);
         Assert.True(exitCode == 0, $"fisctl run exited {exitCode}:\n{output}\n--- the stack:\n{stack.Output}");
         Assert.Empty(Directory.EnumerateFiles(stack.ConfigurationLocation, "*.json", SearchOption.AllDirectories));
         return JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reportDirectory, "report.json"))).RootElement;
