@@ -53,7 +53,8 @@ public sealed class S3ConfigurationEndToEndTests
         ["AWS_ACCESS_KEY_ID"] = accessKey,
         ["AWS_SECRET_ACCESS_KEY"] = S3rverProcess.Credential,
         ["AWS_REGION"] = "us-east-1",
-        ["AWS_FIS_POLL_MAX_WAIT_MILLISECONDS"] = "3000",
+        // An upper bound: the first S3 poll (the SDK's first request) took over a second on a loaded machine.
+        ["AWS_FIS_POLL_MAX_WAIT_MILLISECONDS"] = "15000",
     };
 
     /// <summary>Puts the object as FIS would; s3rver takes an unsigned PUT, so the test needs no S3 client of its own.</summary>

@@ -36,7 +36,8 @@ public sealed class FisctlS3EndToEndTests
         };
         var function = new Dictionary<string, string>(S3ConfigurationEndToEndTests.S3Environment(s3rver.Endpoint, S3rverProcess.Credential))
         {
-            ["AWS_FIS_HOT_POLL_INTERVAL_SECONDS"] = "1",
+            // A poll may last as long as the hot interval: 1 s was too little for S3 on a loaded machine.
+            ["AWS_FIS_HOT_POLL_INTERVAL_SECONDS"] = "5",
         };
         var key = $"{Prefix}{S3ConfigurationEndToEndTests.FunctionName}/{ExperimentId}-inject-delay.json";
         var payload = Json.Event(("action", "echo"));
@@ -63,7 +64,7 @@ public sealed class FisctlS3EndToEndTests
 
             var stopped = await FisctlCommandLine.RunAsync(["experiment", "stop", ExperimentId], FisctlInProcess.Services(ExperimentId, fisctlEnvironment), CancellationToken.None);
             var listedAfterStop = await cli.ListKeysAsync(S3rverProcess.Bucket, Prefix);
-            await Task.Delay(TimeSpan.FromMilliseconds(1500));  // one hot poll (1 s) and a margin
+            await Task.Delay(TimeSpan.FromMilliseconds(5500));  // one hot interval (5 s) and a margin: the next invocation polls
             var after = await harness.Emulator.InvokeAsync(payload);
             await stop.CancelAsync();
 
