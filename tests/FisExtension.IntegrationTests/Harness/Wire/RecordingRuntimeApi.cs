@@ -74,8 +74,11 @@ internal sealed class RecordingRuntimeApi : IAsyncDisposable
                 connections.Add(ServeAsync(client));
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException
+            || (exception is InvalidOperationException && _stop.IsCancellationRequested))
         {
+            // Stopped. A loop that comes round again after DisposeAsync stopped the listener gets "Not listening"
+            // (InvalidOperationException) rather than a cancellation: a rehearsal run failed a test's dispose on it.
         }
 
         await Task.WhenAll(connections);
