@@ -97,20 +97,24 @@ public sealed class FaultWindowTests
         Assert.Equal(429, Json.Parse(after.Payload).GetProperty("statusCode").GetInt32());
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task StoreGone_KnownFaultsAreKeptForThreeHotIntervals_ThenDropped()
     {
         using var faults = new FaultObjectWriter();
         faults.WriteActive("EXPgone", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object>());
-        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults));
+        // A hot interval of 4 s, so known faults are kept 12 s after the last successful poll, which came at most 4 s
+        // before the store went. The invocation 4.5 s after it polls (a poll is due) and fails with faults kept, at the
+        // latest 8.5 s and the first invocation's time after that success: 3.5 s of slack (a 1 s interval left 0.5 s).
+        // The one 12.5 s after it polls and fails at least 12.5 s after, and drops them.
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.InTestRuntime(faults, ("AWS_FIS_HOT_POLL_INTERVAL_SECONDS", "4")));
         await using var runtime = EchoRuntime.Start(harness);
         var payload = Json.Event(("action", "echo"));
 
         var withStore = await harness.Emulator.InvokeAsync(payload);
         var storeGone = DateTimeOffset.UtcNow;
         Directory.Delete(faults.Directory, recursive: true);
-        var kept = await InvokeAtAsync(harness, storeGone.AddSeconds(1.5), payload);
-        var dropped = await InvokeAtAsync(harness, storeGone.AddSeconds(4.5), payload);
+        var kept = await InvokeAtAsync(harness, storeGone.AddSeconds(4.5), payload);
+        var dropped = await InvokeAtAsync(harness, storeGone.AddSeconds(12.5), payload);
 
         Assert.Equal("FisInjectedError", withStore.ErrorType);
         Assert.Equal("FisInjectedError", kept.ErrorType);
