@@ -15,8 +15,12 @@ public sealed class FaultEndTests(ITestOutputHelper output)
     // The longest delay FIS allows: without a release it would outlast every test here.
     private const string LongestDelay = "900000";
 
-    // Clock and scheduling noise on a shared 2-core machine; an unreleased delay misses this by minutes.
+    // Clock noise: a release this much before its time is a bug.
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(750);
+
+    // How late a release may come: a loaded machine's timers ran 2 s late (2026-12-02); an unreleased delay misses this
+    // by minutes.
+    private static readonly TimeSpan Lateness = TimeSpan.FromSeconds(5);
 
     // FaultFunctions polls every second while a fault is known.
     private static readonly TimeSpan HotInterval = TimeSpan.FromSeconds(1);
@@ -46,7 +50,7 @@ public sealed class FaultEndTests(ITestOutputHelper output)
         Assert.Equal(payload, result.Payload);
         var releasedAfterEnd = arrivals[result.RequestId] - end;
         output.WriteLine($"900000 ms delay, end {(end - invoked).TotalMilliseconds:F0} ms after the invoke: released {releasedAfterEnd.TotalMilliseconds:F0} ms after the end; invocation took {result.Duration.TotalMilliseconds:F0} ms");
-        Assert.True(releasedAfterEnd >= -Slack && releasedAfterEnd < Slack, $"released {releasedAfterEnd.TotalMilliseconds:F0} ms after the fault's end time");
+        Assert.True(releasedAfterEnd >= -Slack && releasedAfterEnd < Lateness, $"released {releasedAfterEnd.TotalMilliseconds:F0} ms after the fault's end time");
         Assert.True(await harness.ExtensionLoggedAsync("the fault ended at its end time"), "no log line says why the delay was cut short");
     }
 
@@ -73,7 +77,7 @@ public sealed class FaultEndTests(ITestOutputHelper output)
         Assert.Equal(payload, result.Payload);
         var releasedAfterDelete = arrivals[result.RequestId] - deleted;
         output.WriteLine($"900000 ms delay, object deleted: released {releasedAfterDelete.TotalMilliseconds:F0} ms after the delete (hot interval {HotInterval.TotalMilliseconds:F0} ms)");
-        Assert.True(releasedAfterDelete < HotInterval + Slack, $"released {releasedAfterDelete.TotalMilliseconds:F0} ms after the object was deleted");
+        Assert.True(releasedAfterDelete < HotInterval + Lateness, $"released {releasedAfterDelete.TotalMilliseconds:F0} ms after the object was deleted");
         Assert.True(await harness.ExtensionLoggedAsync("no longer lists the fault"), "no log line says why the delay was cut short");
     }
 
