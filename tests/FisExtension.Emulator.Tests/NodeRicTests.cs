@@ -42,13 +42,14 @@ public sealed class NodeRicTests
     [Fact(Timeout = 30000)]
     public async Task SleepPastTheTimeout_TimesOutAndTheNextInvokeWorks()
     {
-        await using var emulator = await Emulators.StartAsync(NodeEcho(timeout: TimeSpan.FromSeconds(1)));
+        // 3 s: the echo after the reset has the same deadline, and a loaded machine's stalls run to seconds.
+        await using var emulator = await Emulators.StartAsync(NodeEcho(timeout: TimeSpan.FromSeconds(3)));
 
-        var timedOut = await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":4000}"""));
+        var timedOut = await emulator.InvokeAsync(Json.Bytes("""{"action":"sleep","sleepMs":30000}"""));
         var next = await emulator.InvokeAsync(Json.Bytes("""{"action":"echo"}"""));
 
         Assert.True(timedOut.TimedOut);
-        Assert.EndsWith("Task timed out after 1.00 seconds", Json.Property(timedOut.Payload, "errorMessage"), StringComparison.Ordinal);
+        Assert.EndsWith("Task timed out after 3.00 seconds", Json.Property(timedOut.Payload, "errorMessage"), StringComparison.Ordinal);
         Assert.Null(next.FunctionError);
         Assert.True(next.ColdStart);
     }
