@@ -61,8 +61,8 @@ public sealed class ConcurrencyTests
     [Fact(Timeout = 30000)]
     public async Task ManagedInstances_ATimeoutFailsOnlyThatInvocation_AndTheEnvironmentCarriesOn()
     {
-        // 2 s: the answered invocation has the same deadline, and a loaded run once took past 1 s to serve it.
-        var function = Emulators.External(timeout: TimeSpan.FromSeconds(2));
+        // 5 s: the answered invocation has the same deadline, and loaded runs took past 1 s to serve it.
+        var function = Emulators.External(timeout: TimeSpan.FromSeconds(5));
         await using var emulator = await Emulators.StartAsync(function, Emulators.Options() with { MaxConcurrency = 2 });
         using var stuckWorker = new ExternalRuntime(emulator.RuntimeApiAddress);
         using var worker = new ExternalRuntime(emulator.RuntimeApiAddress);
