@@ -68,13 +68,19 @@ public sealed class FaultBoundDelayTests
     {
         var fault = TestFaults.Delay("delay", TestFaults.T0.AddMinutes(-1), TestFaults.T0.AddMinutes(10), milliseconds: 900_000);
         var faults = new SettableFaultSource(_time, fault);
-        var delay = new FaultBoundDelay(faults, _polls, _time);
+        var clock = new TimerCountingTimeProvider(_time);
+        var delay = new FaultBoundDelay(faults, _polls, clock);
         var started = _time.GetTimestamp();
 
         var held = delay.WaitAsync(fault, Longest, CancellationToken.None);
+        var armed = clock.TimersCreated;
         faults.Publish(fault with { EndTime = TestFaults.T0.AddSeconds(2) });
         _polls.OnPollCompleted(AnyPoll);
-        await Task.Delay(50);
+        // The delay looks at the new snapshot on another thread and arms a wait for the new end. The clock moves only
+        // once it has: a fixed 50 ms pause was not always enough under load, and a clock already past the new end
+        // found the fault gone from the snapshot and reported it removed, not ended.
+        for (var waited = 0; clock.TimersCreated == armed && waited < 5000; waited += 5) await Task.Delay(5);
+        Assert.True(clock.TimersCreated > armed, "the delay never looked at the rewritten fault");
         var heldBeforeTheNewEnd = StillHeldUntilAdvanced(held, TimeSpan.FromMilliseconds(2000));
 
         Assert.True(heldBeforeTheNewEnd, "released before the new end time");
