@@ -43,8 +43,11 @@ internal sealed class OrdersStack : IAsyncDisposable
     }
 
     /// <summary>How many execution environments of <paramref name="function"/> the stack has opened so far (its log prefixes).</summary>
-    public int EnvironmentsOpened(string function) =>
-        Output.Split('\n').Where(line => line.StartsWith($"[{function}#", StringComparison.Ordinal))
+    public int EnvironmentsOpened(string function) => EnvironmentsThatLogged(function, "");
+
+    /// <summary>How many environments of <paramref name="function"/> wrote a log line containing <paramref name="text"/>.</summary>
+    public int EnvironmentsThatLogged(string function, string text) =>
+        Output.Split('\n').Where(line => line.StartsWith($"[{function}#", StringComparison.Ordinal) && line.Contains(text, StringComparison.Ordinal))
             .Select(line => line[..(line.IndexOf(']', StringComparison.Ordinal) + 1)]).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>Starts the sample stack. <paramref name="pollMaxWait"/> makes each new environment's first invocation wait

@@ -52,10 +52,7 @@ public sealed class OrdersStackExperimentTests
         // A 3 s delay at a request a second keeps several environments busy at once, as on Lambda; each runs its
         // own extension, and each of them delayed invocations. (Not every environment need have: one opened late in the
         // experiment, or in recovery, on a loaded machine may never have served an invocation while the fault was on.)
-        var delaying = stack.Output.Split('\n')
-            .Where(line => line.StartsWith("[orders-list#", StringComparison.Ordinal)
-                && line.Contains($"[extension:fis-extension] AWS FIS EXTENSION - adding {DelayMilliseconds} milliseconds of latency", StringComparison.Ordinal))
-            .Select(line => line[..(line.IndexOf(']', StringComparison.Ordinal) + 1)]).Distinct(StringComparer.Ordinal).Count();
+        var delaying = stack.EnvironmentsThatLogged("orders-list", $"[extension:fis-extension] AWS FIS EXTENSION - adding {DelayMilliseconds} milliseconds of latency");
         Assert.True(delaying >= 3, $"{delaying} of the {stack.EnvironmentsOpened("orders-list")} orders-list environments added the delay");
     }
 
