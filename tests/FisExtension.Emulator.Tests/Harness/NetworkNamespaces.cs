@@ -20,11 +20,11 @@ internal static class NetworkNamespaces
     public static HashSet<string> Live(long startedBefore = long.MaxValue)
     {
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var process in Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)))
+        foreach (var process in ProcessStat.All().Where(p => p.Start < startedBefore))
         {
             try
             {
-                if (Of(process!) is { Length: > 0 } id && StartOf(process!) < startedBefore) namespaces.Add(id);
+                if (Of(process.Id.ToString(CultureInfo.InvariantCulture)) is { Length: > 0 } id) namespaces.Add(id);
             }
             catch (IOException)
             {
@@ -36,12 +36,5 @@ internal static class NetworkNamespaces
             }
         }
         return namespaces;
-    }
-
-    // Field 22 of /proc/<pid>/stat, counted after the command name's closing parenthesis (the name may hold spaces).
-    private static long StartOf(string process)
-    {
-        var stat = File.ReadAllText($"/proc/{process}/stat");
-        return long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19], CultureInfo.InvariantCulture);
     }
 }

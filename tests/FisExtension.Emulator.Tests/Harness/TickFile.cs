@@ -1,35 +1,28 @@
 namespace FisExtension.Emulator.Tests.Harness;
 
-/// <summary>A file a function's ticker appends a line to every 50 ms while its processes run (SHELL_RUNTIME_TICK_FILE).</summary>
+/// <summary>
+/// A ticker's file: a background loop appends a line every 50 ms and writes its own process id to
+/// <c>&lt;path&gt;.pid</c> (tests/functions/shell-runtime/bootstrap, or a test's extension script).
+/// </summary>
 internal static class TickFile
 {
     public static int Count(string path) => File.Exists(path) ? File.ReadAllLines(path).Length : 0;
 
     /// <summary>
-    /// The count once it has not changed for <paramref name="quiet"/> (six ticks' worth), or null if it kept changing
-    /// for <paramref name="within"/>. The freeze comes after the answer (once the runtime asks for its next event), and
-    /// on a loaded machine it landed more than the 200 ms the tests once allowed after it (flake hunt, 2026-12-02). A
-    /// ticker that is never frozen never settles.
+    /// The count once every process of the ticker's process group is stopped, or null if they were not all stopped
+    /// within <paramref name="within"/>. A stopped process writes nothing, so the count cannot change until the group
+    /// is continued. Waiting for a quiet spell instead had to guess: a loaded machine stalled the ticker past 300 ms
+    /// before the freeze had come (CI, 2026-12-02).
     /// </summary>
-    public static async Task<int?> SettledAsync(string path, TimeSpan quiet, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        var count = Count(path);
-        var unchangedSince = DateTime.UtcNow;
-        while (DateTime.UtcNow < until)
-        {
-            await Task.Delay(20);
-            var now = Count(path);
-            if (now != count)
-            {
-                (count, unchangedSince) = (now, DateTime.UtcNow);
-            }
-            else if (DateTime.UtcNow - unchangedSince >= quiet)
-            {
-                return count;
-            }
-        }
+    public static async Task<int?> FrozenAsync(string path, TimeSpan within) =>
+        await Eventually.TrueAsync(() => IsFrozen(path), within) ? Count(path) : null;
 
-        return null;
+    /// <summary>Whether every process in the ticker's process group is in state T, as the emulator's SIGSTOP to the group
+    /// leaves it (proc(5): /proc/&lt;pid&gt;/stat fields 3 and 5). False while the ticker has not started.</summary>
+    public static bool IsFrozen(string path)
+    {
+        if (!File.Exists(path + ".pid") || ProcessStat.Read(File.ReadAllText(path + ".pid").Trim()) is not { } ticker) return false;
+        var group = ProcessStat.All().Where(p => p.Group == ticker.Group).ToList();
+        return group.Count > 0 && group.All(p => p.State is 'T' or 'Z');
     }
 }
