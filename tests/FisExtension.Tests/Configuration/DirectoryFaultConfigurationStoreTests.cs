@@ -170,13 +170,14 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.Equal((null, null), (read.Value, read.Failure));
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 30_000)]
     public async Task Fifo_DoesNotHoldAnInvocationWaitingForThePoll()
     {
         var now = TimeProvider.System.GetUtcNow();
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: now.AddMinutes(-1), end: now.AddHours(1)));
         Fifo.Make(Path.Combine(_root, FunctionName, "EXP0-fifo.json"));
-        var maxWait = TimeSpan.FromSeconds(2);
+        // Long, so that a healthy poll on a loaded machine stays well inside it and only a hung one reaches it.
+        var maxWait = TimeSpan.FromSeconds(10);
         _poller = new FaultConfigurationPoller(
             new DirectoryFaultConfigurationStore(new DirectoryConfigurationLocation(_root), FunctionName),
             Options.Default(maxWaitMilliseconds: (int)maxWait.TotalMilliseconds), TimeProvider.System, _logger);

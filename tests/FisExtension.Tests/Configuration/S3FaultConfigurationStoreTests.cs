@@ -210,7 +210,9 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
         latencies.Sort();
         var median = (latencies[24] + latencies[25]) / 2;
         output.WriteLine($"first poll (list + get): {first.Elapsed.TotalMilliseconds:F1} ms; steady polls (list): median {median:F1} ms, min {latencies[0]:F1} ms, max {latencies[^1]:F1} ms over 50");
-        Assert.InRange(median, 0, 500);
+        // The figure is for the log (scripts/bench.sh holds the budgets); the bound only catches a poll gone wrong, such as
+        // one retrying with back-off, and stays clear of a loaded machine's s3rver (a Node.js process) at any speed.
+        Assert.InRange(median, 0, 5000);
     }
 
     private S3FaultConfigurationStore CreateStore(AwsAccessKeys? credentials = null, S3rverProcess? server = null, string bucket = S3rverProcess.Bucket, string prefix = Prefix)
