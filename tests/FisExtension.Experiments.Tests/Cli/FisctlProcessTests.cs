@@ -106,7 +106,8 @@ public sealed class FisctlProcessTests : IDisposable
 
         Assert.Equal(2, written.Count);
         Assert.Equal((130, ""), (process.ExitCode, await error));
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        // "At once" against the action's minutes; a loaded machine may take seconds to start and run the kill.
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
         Assert.Contains("stopped", rest, StringComparison.Ordinal);
         Assert.Empty(folders.Keys());
     }
@@ -142,7 +143,7 @@ public sealed class FisctlProcessTests : IDisposable
         Assert.Contains("Every environment stops injecting within 20 s (one hot poll); a frozen environment on its next invocation.", output, StringComparison.Ordinal);
         Assert.Equal((130, ""), (start.ExitCode, await startError));
         Assert.Contains($"experiment {experimentId} stopped", await startRest, StringComparison.Ordinal);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
         Assert.Empty(folders.Keys());
         Assert.Empty(_state.Keys());
     }

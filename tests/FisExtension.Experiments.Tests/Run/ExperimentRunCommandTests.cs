@@ -91,7 +91,8 @@ public sealed class ExperimentRunCommandTests : IDisposable
         Assert.InRange((int)steady["requests"]!, 20 - late, 21);
         // At most the one request sent as the object was written can go either way.
         Assert.InRange((int)steady["errors"]!, 0, 1);
-        Assert.True((double)steady["p50"]! < FaultedFunction.FaultDelay.TotalMilliseconds, $"steady p50 {steady["p50"]}");
+        // Against the same run's faulted window rather than a fixed figure: load slows both alike.
+        Assert.True((double)steady["p50"]! < (double)experiment["p50"]!, $"steady p50 {steady["p50"]}, experiment p50 {experiment["p50"]}");
         Assert.InRange((int)experiment["requests"]!, 39 - late, 41 + late);
         Assert.True((int)experiment["errors"]! >= 36 - late, $"experiment errors {experiment["errors"]} ({late} sent late)");
         Assert.True((double)experiment["p50"]! >= FaultedFunction.FaultDelay.TotalMilliseconds, $"experiment p50 {experiment["p50"]}");
@@ -179,22 +180,22 @@ public sealed class ExperimentRunCommandTests : IDisposable
     public async Task Timeout_EndsEachUnansweredRequest_AndTheRunOnTime()
     {
         await using var api = await StartLambdaApiAsync();
-        // An answer 10 s away (or when the request is given up): far beyond the 0.3 s timeout, so a request ended by
-        // its timeout can be told from one that waited for the answer even when the test host's timers run late
-        // (a CI rehearsal saw three requests ended 2.4-2.6 s in, with the answer then 2 s away).
-        await using var endpoint = await FakeHttpEndpoint.StartAsync(context => Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted));
+        // An answer a minute away (or when the request is given up): far beyond the 0.3 s timeout, so a request ended by
+        // its timeout can be told from one that waited for the answer even when the test host's timers run seconds
+        // late (a CI rehearsal saw three requests ended 2.4-2.6 s in).
+        await using var endpoint = await FakeHttpEndpoint.StartAsync(context => Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
             "--rate", "10", "--pre", "PT0.5S", "--post", "PT0.5S", "--timeout", "PT0.3S", "--report", _reportFolder], time: TimeProvider.System);
 
-        // 3 s of load, the last request's 0.3 s timeout, and a little for planning and the report.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"ran {clock.Elapsed}");
+        // 3 s of load, the last request's 0.3 s timeout, planning and the report: well before the answers would come.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"ran {clock.Elapsed}");
         Assert.Equal((0, ""), (run.ExitCode, run.Error));
         var requests = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!["requests"]!.AsArray();
         Assert.Equal(30, requests.Count);
         Assert.All(requests, r => Assert.Equal("timeout", (string)r!["failure"]!));
-        Assert.All(requests, r => Assert.InRange((double)r!["latencyMilliseconds"]!, 290, 5_000));
+        Assert.All(requests, r => Assert.InRange((double)r!["latencyMilliseconds"]!, 290, 20_000));
     }
 
     [Fact(Timeout = 60_000)]
@@ -208,8 +209,8 @@ public sealed class ExperimentRunCommandTests : IDisposable
         var run = await FisctlRun.RunAsync(["run", template, "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
             "--rate", "20", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder, "--stop-if", "errorRate > 50% over 1s"], time: TimeProvider.System);
 
-        // A 30 s action, stopped once more than half of the last second's requests failed.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"ran {clock.Elapsed}");
+        // A 30 s action, stopped once more than half of the last second's requests failed: well before its end.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"ran {clock.Elapsed}");
         Assert.Equal((3, ""), (run.ExitCode, run.Error));
         Assert.Contains("  deleted " + Path.Combine(_folders.Root, "orders-get", "EXPtest1-break-orders.json"), run.OutLines);
         Assert.Empty(_folders.Keys());
@@ -220,7 +221,7 @@ public sealed class ExperimentRunCommandTests : IDisposable
         Assert.Equal("errorRate > 50% over 1s", (string)breach["stopCondition"]!);
         Assert.True((double)breach["value"]! > 0.5);
         var (start, at) = ((DateTimeOffset)report["experimentStart"]!, (DateTimeOffset)breach["at"]!);
-        Assert.InRange(at, start, start.AddSeconds(5));
+        Assert.InRange(at, start, start.AddSeconds(15));
         Assert.Contains("id=\"stopped-by\"", File.ReadAllText(Path.Combine(_reportFolder, "report.html")), StringComparison.Ordinal);
     }
 
