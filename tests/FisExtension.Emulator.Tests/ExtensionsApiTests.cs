@@ -49,15 +49,19 @@ public sealed class ExtensionsApiTests
         using var opt = new TempDirectory();
         var events = opt.File("events");
         opt.AddExtension("recorder", ExtensionScripts.Standard(eventsFile: events));
-        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt));
+        var timeout = TimeSpan.FromSeconds(20);
+        await using var emulator = await Emulators.StartAsync(Emulators.Shell(opt, timeout: timeout));
 
+        var before = DateTimeOffset.UtcNow;
         var result = await emulator.InvokeAsync(Json.Bytes("{}"), new InvokeOptions { TraceId = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1" });
+        var after = DateTimeOffset.UtcNow;
 
         var invokeEvent = Json.Parse(Json.Bytes(File.ReadAllLines(events).Single()));
         Assert.Equal("INVOKE", invokeEvent.GetProperty("eventType").GetString());
         Assert.Equal(result.RequestId, invokeEvent.GetProperty("requestId").GetString());
         Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:shell-function", invokeEvent.GetProperty("invokedFunctionArn").GetString());
-        Assert.InRange(invokeEvent.GetProperty("deadlineMs").GetInt64(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeMilliseconds());
+        // The invocation's start plus the function's timeout, its start lying between before and after.
+        Assert.InRange(invokeEvent.GetProperty("deadlineMs").GetInt64(), (before + timeout).ToUnixTimeMilliseconds(), (after + timeout).ToUnixTimeMilliseconds());
         Assert.Equal("X-Amzn-Trace-Id", invokeEvent.GetProperty("tracing").GetProperty("type").GetString());
         Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", invokeEvent.GetProperty("tracing").GetProperty("value").GetString());
     }
