@@ -3,6 +3,10 @@ namespace FisExtension.Emulator.Tests.Harness;
 /// <summary>Definitions the tests start from.</summary>
 internal static class Emulators
 {
+    // Generous defaults: on a loaded CI machine a shell handler's echo can take seconds, and an extension's exit on
+    // SHUTDOWN too. Tests about a timeout or a kill pass their own.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+
     public static FunctionDefinition Shell(TempDirectory? opt = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null) => new()
     {
         FunctionName = "shell-function",
@@ -11,7 +15,7 @@ internal static class Emulators
         OptDirectory = opt?.Path,
         TaskRoot = Path.GetDirectoryName(TestPaths.ShellRuntime),
         Environment = environment ?? new Dictionary<string, string>(),
-        Timeout = timeout ?? TimeSpan.FromSeconds(3),
+        Timeout = timeout ?? DefaultTimeout,
     };
 
     public static FunctionDefinition External(TempDirectory? opt = null, TimeSpan? timeout = null) => new()
@@ -19,10 +23,10 @@ internal static class Emulators
         FunctionName = "external-function",
         RuntimeCommand = null,
         OptDirectory = opt?.Path,
-        Timeout = timeout ?? TimeSpan.FromSeconds(3),
+        Timeout = timeout ?? DefaultTimeout,
     };
 
-    public static EmulatorOptions Options(Action<string>? sink = null) => new() { LogSink = sink, ShutdownBudget = TimeSpan.FromSeconds(2) };
+    public static EmulatorOptions Options(Action<string>? sink = null) => new() { LogSink = sink, ShutdownBudget = TimeSpan.FromSeconds(10) };
 
     public static Task<LambdaEmulator> StartAsync(FunctionDefinition function, EmulatorOptions? options = null) =>
         LambdaEmulator.StartAsync(function, options ?? Options());
