@@ -16,7 +16,7 @@ public sealed class StackCommandTests
         scratch.AddExecutable("layer/extensions/watcher", ExtensionScripts.Standard(eventsFile: events));
         File.WriteAllText(scratch.File("stack.json"), $$"""
             {
-              "functions": [{ "functionName": "echo", "runtimeCommand": ["{{TestPaths.ShellRuntime}}"], "layers": ["layer"] }],
+              "functions": [{ "functionName": "echo", "runtimeCommand": ["{{TestPaths.ShellRuntime}}"], "layers": ["layer"], "timeoutSeconds": 20 }],
               "httpApi": { "routes": { "GET /hello/{name}": { "function": "echo" } } }
             }
             """);
