@@ -45,7 +45,7 @@ public sealed class IsolationLifecycleTests
         Assert.True(thawed, "no tick while the second invocation ran: the environment was not thawed");
         Assert.False(Assert.Single(shutdown.Extensions).Killed);
         Assert.Contains("\"shutdownReason\":\"spindown\"", File.ReadAllText(events), StringComparison.Ordinal);
-        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeShutdown).Contains(seen[1]), TimeSpan.FromSeconds(5)),
+        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeShutdown).Contains(seen[1]), TimeSpan.FromSeconds(15)),
             $"a process still holds the environment's network namespace {seen[1]}");
     }
 

@@ -89,7 +89,7 @@ public sealed partial class IsolationTests
         Assert.NotEqual(seenByA[^1], seenByB[^1]);
         Assert.False(File.Exists("/opt/who"), "the layers were mounted on the machine's own /opt");
         // SIGKILL is delivered asynchronously: the killed processes release their namespace a moment after the stack is disposed.
-        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeDisposal).Overlaps([seenByA[^1], seenByB[^1]]), TimeSpan.FromSeconds(5)),
+        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeDisposal).Overlaps([seenByA[^1], seenByB[^1]]), TimeSpan.FromSeconds(15)),
             "a process still holds an environment's network namespace after the stack was disposed");
     }
 

@@ -183,7 +183,8 @@ public sealed class RuntimeApiTests
         using var runtime = new ExternalRuntime(emulator.RuntimeApiAddress);
 
         var failing = emulator.InvokeAsync(Json.Bytes("{}"));
-        await Eventually.TrueAsync(() => emulator.Logs.Any(l => l.Contains("Waiting for an external runtime", StringComparison.Ordinal)), TimeSpan.FromSeconds(5));
+        Assert.True(await Eventually.TrueAsync(() => emulator.Logs.Any(l => l.Contains("Waiting for an external runtime", StringComparison.Ordinal)), TimeSpan.FromSeconds(15)),
+            "init never came to waiting for the external runtime");
         var request = new HttpRequestMessage(HttpMethod.Post, "init/error") { Content = new StringContent("""{"errorMessage":"cannot load","errorType":"Runtime.ImportModuleError"}""") };
         request.Headers.Add("Lambda-Runtime-Function-Error-Type", "Runtime.ImportModuleError");
         using var accepted = await runtime.Client.SendAsync(request);

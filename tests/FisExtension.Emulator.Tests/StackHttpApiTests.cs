@@ -120,7 +120,7 @@ public sealed class StackHttpApiTests
         using var notAProxyResult = await client.PostAsync("/echo-v1", new StringContent("{}"));
         // The slow function's one environment answers after 5 s: long enough to be busy when the next request comes.
         var slow = client.PostAsync("/slow?sleepMs=5000", new StringContent("{}"));
-        await Eventually.TrueAsync(() => stack.LiveEnvironments("slow") == 1, TimeSpan.FromSeconds(10));
+        Assert.True(await Eventually.TrueAsync(() => stack.LiveEnvironments("slow") == 1, TimeSpan.FromSeconds(15)), "the slow function's environment never opened");
         using var throttled = await client.PostAsync("/slow", new StringContent("{}"));
         using var late = await client.PostAsync("/late?sleepMs=3000", new StringContent("{}"));
         using var slowResponse = await slow;

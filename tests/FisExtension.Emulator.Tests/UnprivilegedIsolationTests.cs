@@ -58,7 +58,7 @@ public sealed class UnprivilegedIsolationTests
 
         var delayed = await Task.WhenAll(Enumerable.Range(1, 2).Select(n => InvokeAsync(client, lambdaApi, "delayed", $$"""{"n":{{n}}}""")));
         var probed = await InvokeAsync(client, lambdaApi, "probe", """{"n":3}""");
-        var helpersGone = await Eventually.TrueAsync(() => !HelperRunning(), TimeSpan.FromSeconds(5));
+        var helpersGone = await Eventually.TrueAsync(() => !HelperRunning(), TimeSpan.FromSeconds(15));
         var beforeStop = NetworkNamespaces.Now();
         var output = await emulator.StopAsync();
 
@@ -84,7 +84,7 @@ public sealed class UnprivilegedIsolationTests
         Assert.Equal(hostPorts.Select(p => $"{p}: pong from the host"), seen[6..8]);
         Assert.Equal(["ping", "ping"], (await answered.WaitAsync(TimeSpan.FromSeconds(30))).Select(l => l ?? ""));
         Assert.True(helpersGone, "a --sandbox-listen helper was still running after its environment started");
-        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeStop).Contains(seen[4]), TimeSpan.FromSeconds(5)),
+        Assert.True(await Eventually.TrueAsync(() => !NetworkNamespaces.Live(startedBefore: beforeStop).Contains(seen[4]), TimeSpan.FromSeconds(15)),
             "a process still holds the environment's network namespace after the emulator stopped");
     }
 
