@@ -127,7 +127,8 @@ public sealed class ExtensionsApiTests
         Assert.False(init.Succeeded);
         Assert.Equal("Sandbox.Timedout", init.ErrorType);
         Assert.Contains("silent", init.ErrorMessage, StringComparison.Ordinal);
-        Assert.InRange(init.Duration, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        // Below the product's 10 s default: the configured 1 s ended init; the rest is room for a loaded CI machine.
+        Assert.InRange(init.Duration, TimeSpan.FromSeconds(0.9), new EmulatorOptions().InitTimeout - TimeSpan.FromSeconds(1));
         Assert.DoesNotContain(emulator.Logs, l => l.StartsWith("[runtime]", StringComparison.Ordinal));
     }
 
