@@ -96,11 +96,11 @@ internal sealed class ExtensionHarness : IAsyncDisposable
 
     /// <summary>
     /// Waits for the extension to log a line containing <paramref name="text"/>: its output reaches the emulator
-    /// asynchronously, a moment after the behaviour it describes.
+    /// asynchronously, a moment after the behaviour it describes (seconds after it under CI-like load).
     /// </summary>
     public async Task<bool> ExtensionLoggedAsync(string text, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(5));
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(15));
         while (!ExtensionLogs().Any(l => l.Contains(text, StringComparison.Ordinal)))
         {
             if (DateTime.UtcNow > deadline)

@@ -32,7 +32,11 @@ internal sealed record HarnessOptions
 
     public bool Freeze { get; init; } = true;
 
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The function timeout. A cold first invocation's wait for the init poll (AWS_FIS_POLL_MAX_WAIT_MILLISECONDS, up
+    /// to 15 s in these tests) counts inside it, so it stays well above every such wait; tests about the timeout set their own.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public int MemorySizeMb { get; init; } = 128;
 
