@@ -14,7 +14,7 @@ public sealed class AddDelayTests
 
     private static readonly TimeSpan Requested = TimeSpan.FromMilliseconds(DelayMilliseconds);
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Delay_HoldsTheEventBackByTheRequestedTime_ThenTheHandlerRuns()
     {
         using var faults = new FaultObjectWriter();
@@ -29,7 +29,7 @@ public sealed class AddDelayTests
         var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
         var baseline = await harness.Emulator.InvokeAsync(payload);
-        await delay.ActivateAsync();
+        await delay.ActivateAsync(harness);
         var delayed = await harness.Emulator.InvokeAsync(payload);
 
         Assert.Null(baseline.FunctionError);
@@ -39,7 +39,8 @@ public sealed class AddDelayTests
         Assert.True(delayed.Duration >= Requested, $"delayed invocation took {delayed.Duration.TotalMilliseconds} ms");
         var added = delayed.Duration - baseline.Duration;
         Assert.True(added < Requested + Slack, $"added {added.TotalMilliseconds} ms for a requested {DelayMilliseconds} ms");
-        Assert.Single(ExtensionOutput.Lines(harness), l => l.Contains($"adding {DelayMilliseconds} milliseconds", StringComparison.Ordinal));
+        Assert.Single(ExtensionOutput.Lines(harness), l => l.Contains($"adding {DelayMilliseconds} milliseconds", StringComparison.Ordinal)
+            && l.Contains($"(requestId {delayed.RequestId})", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 90_000)]
@@ -53,14 +54,16 @@ public sealed class AddDelayTests
         });
         delay.WritePending();
         // A 5 s timeout: the bash function's own invocations must fit in it on a loaded machine (1 s did not, CI
-        // 2026-12-02), and the 30 s delay overshoots it by far.
-        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { Timeout = TimeSpan.FromSeconds(5) });
+        // 2026-12-02), and the 30 s delay overshoots it by far. Not frozen, so that the extension polls on its own and
+        // says when it holds the fault: an invocation to make it poll would itself be the one that times out.
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { Timeout = TimeSpan.FromSeconds(5), Freeze = false });
         var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
         var baseline = await harness.Emulator.InvokeAsync(payload);
-        await delay.ActivateAsync();
+        delay.Activate();
+        Assert.True(await harness.ExtensionLoggedAsync(delay.FoundActive), "no poll read the fault active");
         var timedOut = await harness.Emulator.InvokeAsync(payload);
-        await delay.RemoveAsync();
+        delay.Remove(); // the timeout reset the environment: the next invocation inits a new one, which polls first
         var recovered = await harness.Emulator.InvokeAsync(payload);
 
         Assert.Null(baseline.FunctionError);

@@ -21,11 +21,11 @@ public sealed class FrontDoorTests
         await using var door = await FrontDoor.StartAsync(faults);
 
         using var baseline = await door.PostAsync("/v2/orders");
-        await error.ActivateAsync();
-        await door.CallUntilTheExtensionLogsAsync($"found active faults: {error.ExperimentId}/{error.ActionName} (aws:lambda:invocation-error, active");
+        error.Activate();
+        await door.CallUntilTheExtensionLogsAsync(error.FoundActive);
         using var failedV2 = await door.PostAsync("/v2/orders");
         using var failedV1 = await door.PostAsync("/v1/orders");
-        await error.RemoveAsync();
+        error.Remove();
         await door.CallUntilTheExtensionLogsAsync("no active faults found");
         using var after = await door.PostAsync("/v2/orders");
 
@@ -51,8 +51,8 @@ public sealed class FrontDoorTests
         await using var door = await FrontDoor.StartAsync(faults);
 
         using var baseline = await door.PostAsync("/v1/orders");
-        await http.ActivateAsync();
-        await door.CallUntilTheExtensionLogsAsync($"found active faults: {http.ExperimentId}/{http.ActionName} (aws:lambda:invocation-http-integration-response, active");
+        http.Activate();
+        await door.CallUntilTheExtensionLogsAsync(http.FoundActive);
         using var syntheticV2 = await door.PostAsync("/v2/orders");
         using var syntheticV1 = await door.PostAsync("/v1/orders");
 

@@ -8,7 +8,7 @@ public sealed class HttpIntegrationResponseTests
 {
     private const string ServiceUnavailableJson = """{"message":"Service Unavailable","source":"aws-fis"}""";
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task PreventingExecution_AnswersTheSyntheticResponseWithoutRunningTheHandler_AndTheRuntimeGetsTheNextEvent()
     {
         using var faults = new FaultObjectWriter();
@@ -19,9 +19,9 @@ public sealed class HttpIntegrationResponseTests
         var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
         var baseline = await harness.Emulator.InvokeAsync(payload);
-        await http.ActivateAsync();
+        await http.ActivateAsync(harness);
         var synthetic = await harness.Emulator.InvokeAsync(payload);
-        await http.RemoveAsync();
+        await http.RemoveAsync(harness);
         var after = await harness.Emulator.InvokeAsync(payload);
 
         AssertSyntheticResponse(synthetic.Payload, 503, "application/json", ServiceUnavailableJson, statusDescription: null);
@@ -31,7 +31,7 @@ public sealed class HttpIntegrationResponseTests
         Assert.Equal([baseline.RequestId, after.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task NotPreventingExecution_RunsTheHandler_ThenReplacesItsResponse()
     {
         using var faults = new FaultObjectWriter();
@@ -42,7 +42,7 @@ public sealed class HttpIntegrationResponseTests
         var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
         var baseline = await harness.Emulator.InvokeAsync(payload);
-        await http.ActivateAsync();
+        await http.ActivateAsync(harness);
         var synthetic = await harness.Emulator.InvokeAsync(payload);
 
         Assert.Equal(payload, baseline.Payload);

@@ -5,7 +5,7 @@ namespace FisExtension.IntegrationTests.Faults;
 /// <summary><c>aws:lambda:invocation-error</c> end to end: the shell runtime started through the wrapper, the real extension.</summary>
 public sealed class InvocationErrorTests
 {
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task PreventingExecution_FailsTheInvocationWithoutRunningTheHandler_AndTheRuntimeGetsTheNextEvent()
     {
         using var faults = new FaultObjectWriter();
@@ -16,9 +16,9 @@ public sealed class InvocationErrorTests
         var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
         var baseline = await harness.Emulator.InvokeAsync(payload);
-        await error.ActivateAsync();
+        await error.ActivateAsync(harness);
         var failed = await harness.Emulator.InvokeAsync(payload);
-        await error.RemoveAsync();
+        await error.RemoveAsync(harness);
         var after = await harness.Emulator.InvokeAsync(payload);
 
         AssertInjectedError(failed, error.ExperimentId, error.ActionName);
@@ -28,7 +28,7 @@ public sealed class InvocationErrorTests
         Assert.Equal([baseline.RequestId, after.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task NotPreventingExecution_RunsTheHandler_ThenReplacesItsResponseWithTheError()
     {
         using var faults = new FaultObjectWriter();
@@ -39,7 +39,7 @@ public sealed class InvocationErrorTests
         var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
         var baseline = await harness.Emulator.InvokeAsync(payload);
-        await error.ActivateAsync();
+        await error.ActivateAsync(harness);
         var failed = await harness.Emulator.InvokeAsync(payload);
 
         Assert.Null(baseline.FunctionError);

@@ -5,7 +5,7 @@ namespace FisExtension.IntegrationTests.Faults;
 /// <summary>The three faults with the official Node.js runtime interface client (aws-lambda-ric) running tests/functions/node-echo.</summary>
 public sealed class NodeRuntimeTests
 {
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Delay_HoldsTheEventBack_ThenTheNodeHandlerRuns()
     {
         using var faults = new FaultObjectWriter();
@@ -19,7 +19,7 @@ public sealed class NodeRuntimeTests
         var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
         var baseline = await harness.Emulator.InvokeAsync(payload);
-        await delay.ActivateAsync();
+        await delay.ActivateAsync(harness);
         var delayed = await harness.Emulator.InvokeAsync(payload);
 
         Assert.Equal(payload, baseline.Payload);

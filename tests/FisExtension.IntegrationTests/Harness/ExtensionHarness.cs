@@ -115,6 +115,31 @@ internal sealed class ExtensionHarness : IAsyncDisposable
     }
 
     /// <summary>
+    /// Invokes with <paramref name="probe"/> (an echo event by default; answers discarded) until the extension logs,
+    /// from now on, a line containing <paramref name="text"/>, e.g. what a poll found after the test changed the store.
+    /// The environment is frozen between invocations, so its extension polls only when an invocation thaws it, and a
+    /// poll that started before the change can still be running when the next one comes: the line is the evidence that
+    /// the next invocation is judged on the new snapshot.
+    /// </summary>
+    public Task InvokeUntilTheExtensionLogsAsync(string text, byte[]? probe = null) =>
+        InvokeUntilTheExtensionLogsAsync(line => line.Contains(text, StringComparison.Ordinal), $"\"{text}\"", probe);
+
+    /// <inheritdoc cref="InvokeUntilTheExtensionLogsAsync(string, byte[])"/>
+    public async Task InvokeUntilTheExtensionLogsAsync(Func<string, bool> matches, string description, byte[]? probe = null)
+    {
+        var patience = TimeSpan.FromSeconds(20);
+        var from = ExtensionLogs().Count;
+        var deadline = DateTime.UtcNow + patience;
+        while (!ExtensionLogs().Skip(from).Any(matches))
+        {
+            Assert.True(DateTime.UtcNow < deadline,
+                $"the extension did not log {description} within {patience.TotalSeconds:F0} s of invocations:\n{string.Join('\n', ExtensionLogs().Skip(from))}");
+            await Emulator.InvokeAsync(probe ?? Json.Event(("action", "echo")));
+            await Task.Delay(250); // so that the invocations span several hot polls
+        }
+    }
+
+    /// <summary>
     /// Inits the environment, so that the extension starts and polls, and waits until it logs <paramref name="text"/>
     /// (e.g. the faults it found). Otherwise the first invocation is the cold start, and the first poll, running in the
     /// background, can outlast the wait that invocation gives it (<c>AWS_FIS_POLL_MAX_WAIT_MILLISECONDS</c>) on a

@@ -3,9 +3,7 @@ namespace FisExtension.IntegrationTests.Harness;
 /// <summary>
 /// One fault that starts when the test says so, so that a no-fault baseline can be measured in the same environment
 /// first. It is written pending (starting in 15 s), which keeps the extension on the hot cadence from the init poll
-/// on; <see cref="ActivateAsync"/> moves its start to now — what a starting FIS action looks like to the extension —
-/// and waits one hot interval, so that the next invocation starts a poll and waits for it
-/// (<c>AWS_FIS_POLL_MAX_WAIT_MILLISECONDS</c>).
+/// on; <see cref="Activate"/> moves its start to now — what a starting FIS action looks like to the extension.
 /// </summary>
 internal sealed class StagedFault(
     FaultObjectWriter writer,
@@ -14,14 +12,14 @@ internal sealed class StagedFault(
     string actionId,
     IReadOnlyDictionary<string, object> parameters)
 {
-    // One hot interval (1 s, FaultFunctions) and a margin.
-    private static readonly TimeSpan PollDue = TimeSpan.FromMilliseconds(1200);
-
     private string? _path;
 
     public string ExperimentId => experimentId;
 
     public string ActionName => actionName;
+
+    /// <summary>What a poll logs once it has read the fault active.</summary>
+    public string FoundActive => $"found active faults: {experimentId}/{actionName} ({actionId}, active";
 
     public void WritePending()
     {
@@ -29,17 +27,30 @@ internal sealed class StagedFault(
         _path = writer.Write(experimentId, actionName, actionId, now.AddSeconds(15), now.AddMinutes(10), parameters);
     }
 
-    public async Task ActivateAsync()
+    public void Activate()
     {
         var now = DateTimeOffset.UtcNow;
         _path = writer.Write(experimentId, actionName, actionId, now.AddSeconds(-1), now.AddMinutes(10), parameters);
-        await Task.Delay(PollDue);
     }
 
-    /// <summary>Deletes the object, as FIS does when the action ends, and waits until the next invocation polls.</summary>
-    public async Task RemoveAsync()
+    /// <summary>
+    /// <see cref="Activate"/>, then invokes the function with an echo event (no marker file) until a poll has read the
+    /// fault active: a fixed wait for the next poll was not enough under CI-like load, where a poll that started before
+    /// the write was still running when the next invocation came. The fault applies to those invocations too.
+    /// </summary>
+    public async Task ActivateAsync(ExtensionHarness harness)
     {
-        File.Delete(_path ?? throw new InvalidOperationException("the fault was never written"));
-        await Task.Delay(PollDue);
+        Activate();
+        await harness.InvokeUntilTheExtensionLogsAsync(FoundActive);
+    }
+
+    /// <summary>Deletes the object, as FIS does when the action ends.</summary>
+    public void Remove() => File.Delete(_path ?? throw new InvalidOperationException("the fault was never written"));
+
+    /// <summary><see cref="Remove"/>, then invokes as <see cref="ActivateAsync"/> does until a poll has found no fault.</summary>
+    public async Task RemoveAsync(ExtensionHarness harness)
+    {
+        Remove();
+        await harness.InvokeUntilTheExtensionLogsAsync("no active faults found");
     }
 }
