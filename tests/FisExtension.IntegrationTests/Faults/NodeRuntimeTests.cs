@@ -25,8 +25,9 @@ public sealed class NodeRuntimeTests
         Assert.Equal(payload, baseline.Payload);
         Assert.Equal(payload, delayed.Payload);
         Assert.True(delayed.Duration >= TimeSpan.FromMilliseconds(700), $"delayed invocation took {delayed.Duration.TotalMilliseconds} ms");
-        var added = delayed.Duration - baseline.Duration;
-        Assert.True(added < TimeSpan.FromMilliseconds(700 + 1000), $"added {added.TotalMilliseconds} ms for a requested 700 ms");
+        // Added once, not more: the extension's own account (an upper bound on the time was broken by CI-like load).
+        Assert.Single(ExtensionOutput.Lines(harness), l => l.Contains("adding 700 milliseconds", StringComparison.Ordinal)
+            && l.Contains($"(requestId {delayed.RequestId})", StringComparison.Ordinal));
         Assert.Equal([baseline.RequestId, delayed.RequestId], marker.RequestIds);
     }
 
