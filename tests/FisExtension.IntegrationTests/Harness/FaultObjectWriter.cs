@@ -93,6 +93,10 @@ internal sealed class FaultObjectWriter : IDisposable
         }
     }
 
+    /// <summary>A time as the extension's log lines name it (e.g. "found active faults: … until 2026-12-02T10:00:00Z").</summary>
+    public static string AsLogged(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     private static string Rfc3339(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
