@@ -115,6 +115,16 @@ internal sealed class ExtensionHarness : IAsyncDisposable
     }
 
     /// <summary>
+    /// Shuts the environment down and waits for the extension's "shutting down" line. Its output is captured in order,
+    /// so every line it wrote before is in <see cref="ExtensionLogs"/> by then: the absence of a line means something.
+    /// </summary>
+    public async Task ShutdownAndAwaitTheWholeLogAsync()
+    {
+        await Emulator.ShutdownAsync();
+        Assert.True(await ExtensionLoggedAsync("shutting down"), "the extension did not log its shutdown");
+    }
+
+    /// <summary>
     /// Invokes with <paramref name="probe"/> (an echo event by default; answers discarded) until the extension logs,
     /// from now on, a line containing <paramref name="text"/>, e.g. what a poll found after the test changed the store.
     /// The environment is frozen between invocations, so its extension polls only when an invocation thaws it, and a

@@ -24,6 +24,14 @@ internal static class ExtensionOutput
         .Where(line => line.TryGetProperty("_aws", out _) && line.TryGetProperty(metric, out _))
         .ToList();
 
+    /// <summary>The line the extension writes when it delays the invocation <paramref name="requestId"/> (text log format).</summary>
+    public static string DelayLine(int milliseconds, string experimentId, string actionName, string requestId) =>
+        $"adding {milliseconds} milliseconds of latency to function invocation (experiment {experimentId}, action {actionName}) (requestId {requestId})";
+
+    /// <summary>Whether the extension logged a delay, of any length, for the invocation <paramref name="requestId"/>.</summary>
+    public static bool Delayed(ExtensionHarness harness, string requestId) => Lines(harness).Any(l =>
+        l.Contains(" milliseconds of latency to function invocation ", StringComparison.Ordinal) && l.Contains($"(requestId {requestId})", StringComparison.Ordinal));
+
     /// <summary>How many times the extension polled its configuration location so far.</summary>
     public static int PollCount(ExtensionHarness harness) =>
         Lines(harness).Count(l => l.Contains("AWS FIS EXTENSION - polling directory", StringComparison.Ordinal));
