@@ -39,6 +39,7 @@ public sealed class AddDelayTests
         Assert.True(delayed.Duration >= Requested, $"delayed invocation took {delayed.Duration.TotalMilliseconds} ms");
         var added = delayed.Duration - baseline.Duration;
         Assert.True(added < Requested + Slack, $"added {added.TotalMilliseconds} ms for a requested {DelayMilliseconds} ms");
+        Assert.True(await harness.ExtensionLoggedAsync(ExtensionOutput.DelayLine(DelayMilliseconds, "EXPdelay1", "inject-delay", delayed.RequestId)));
         Assert.Single(ExtensionOutput.Lines(harness), l => l.Contains($"adding {DelayMilliseconds} milliseconds", StringComparison.Ordinal)
             && l.Contains($"(requestId {delayed.RequestId})", StringComparison.Ordinal));
     }
@@ -101,6 +102,7 @@ public sealed class AddDelayTests
 
         // Waited once: the one 'adding' line (an upper bound on this cold invocation's time broke under CI-like load).
         Assert.True(result.Duration >= Requested, $"invocation took {result.Duration.TotalMilliseconds} ms");
+        Assert.True(await harness.ExtensionLoggedAsync(ExtensionOutput.DelayLine(DelayMilliseconds, "EXPboth", "inject-delay", result.RequestId)));
         Assert.Single(ExtensionOutput.Lines(harness), l => l.Contains($"adding {DelayMilliseconds} milliseconds", StringComparison.Ordinal)
             && l.Contains($"(requestId {result.RequestId})", StringComparison.Ordinal));
         Assert.Equal("Unhandled", result.FunctionError);
@@ -128,8 +130,7 @@ public sealed class AddDelayTests
 
         // The later delay not applied is its 'adding' line missing, not a bound on this cold invocation's time.
         Assert.True(result.Duration >= TimeSpan.FromMilliseconds(400), $"invocation took {result.Duration.TotalMilliseconds} ms");
-        Assert.Contains(ExtensionOutput.Lines(harness), l => l.Contains("adding 400 milliseconds", StringComparison.Ordinal)
-            && l.Contains($"(requestId {result.RequestId})", StringComparison.Ordinal));
+        Assert.True(await harness.ExtensionLoggedAsync(ExtensionOutput.DelayLine(400, "EXPtwo", "earlier-delay", result.RequestId)));
         Assert.DoesNotContain(ExtensionOutput.Lines(harness), l => l.Contains("adding 9000 milliseconds", StringComparison.Ordinal));
     }
 }

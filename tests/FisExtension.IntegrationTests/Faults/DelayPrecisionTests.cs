@@ -65,8 +65,7 @@ public sealed class DelayPrecisionTests(ITestOutputHelper output)
     private static async Task<HashSet<string>> DelayedRequestIdsAsync(ExtensionHarness harness)
     {
         const string Marker = "(requestId ";
-        await harness.Emulator.ShutdownAsync();
-        await Eventually.TrueAsync(() => ExtensionOutput.Lines(harness).Any(l => l.Contains("shutting down", StringComparison.Ordinal)));
+        await harness.ShutdownAndAwaitTheWholeLogAsync();
         return ExtensionOutput.Lines(harness)
             .Where(l => l.Contains($"adding {RequestedMilliseconds} milliseconds of latency", StringComparison.Ordinal))
             .Select(l => l[(l.LastIndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].TrimEnd(')'))

@@ -133,9 +133,8 @@ public sealed class FaultWindowTests
         Assert.Equal("FisInjectedError", kept.ErrorType);
         Assert.Null(dropped.FunctionError);
         Assert.Equal(payload, dropped.Payload);
-        var lines = ExtensionOutput.Lines(harness);
-        Assert.Contains(lines, l => l.Contains("failed to retrieve active fault configurations: DirectoryNotFound", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("dropping the last known faults", StringComparison.Ordinal));
+        Assert.True(await harness.ExtensionLoggedAsync("failed to retrieve active fault configurations: DirectoryNotFound"));
+        Assert.True(await harness.ExtensionLoggedAsync("dropping the last known faults"));
     }
 
     private static async Task<Emulator.InvocationResult> InvokeAtAsync(ExtensionHarness harness, DateTimeOffset at, byte[] payload)

@@ -26,6 +26,7 @@ public sealed class NodeRuntimeTests
         Assert.Equal(payload, delayed.Payload);
         Assert.True(delayed.Duration >= TimeSpan.FromMilliseconds(700), $"delayed invocation took {delayed.Duration.TotalMilliseconds} ms");
         // Added once, not more: the extension's own account (an upper bound on the time was broken by CI-like load).
+        Assert.True(await harness.ExtensionLoggedAsync(ExtensionOutput.DelayLine(700, "EXPnode1", "inject-delay", delayed.RequestId)));
         Assert.Single(ExtensionOutput.Lines(harness), l => l.Contains("adding 700 milliseconds", StringComparison.Ordinal)
             && l.Contains($"(requestId {delayed.RequestId})", StringComparison.Ordinal));
         Assert.Equal([baseline.RequestId, delayed.RequestId], marker.RequestIds);

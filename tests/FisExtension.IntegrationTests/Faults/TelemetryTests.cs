@@ -24,7 +24,7 @@ public sealed class TelemetryTests
         }
 
         await harness.Emulator.ShutdownAsync();
-        await Eventually.TrueAsync(() => ExtensionOutput.Metrics(harness, "FaultInjected").Count >= 2 * Invocations);
+        Assert.True(await Eventually.TrueAsync(() => ExtensionOutput.Metrics(harness, "FaultInjected").Count >= 2 * Invocations), "too few FaultInjected metrics");
 
         var injected = ExtensionOutput.Metrics(harness, "FaultInjected");
         Assert.Equal(2 * Invocations, injected.Count);
@@ -58,7 +58,9 @@ public sealed class TelemetryTests
         }
 
         await harness.Emulator.ShutdownAsync();
-        await Eventually.TrueAsync(() => ExtensionOutput.Metrics(harness, "FaultInjected").Count + ExtensionOutput.Metrics(harness, "FaultSkipped").Count >= Invocations);
+        Assert.True(
+            await Eventually.TrueAsync(() => ExtensionOutput.Metrics(harness, "FaultInjected").Count + ExtensionOutput.Metrics(harness, "FaultSkipped").Count >= Invocations),
+            "too few FaultInjected and FaultSkipped metrics");
 
         Assert.InRange(failed, 1, Invocations - 1);
         Assert.Equal(failed, ExtensionOutput.Metrics(harness, "FaultInjected").Count);
@@ -76,7 +78,7 @@ public sealed class TelemetryTests
         await harness.InitUntilTheExtensionLogsAsync("found active faults: EXPlog/inject-delay");
 
         var result = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
-        await Eventually.TrueAsync(() => LatencyLines(harness).Any());
+        Assert.True(await Eventually.TrueAsync(() => LatencyLines(harness).Any()), "no latency line");
 
         var line = Assert.Single(LatencyLines(harness));
         Assert.Equal("INFO", line.GetProperty("level").GetString());
@@ -103,7 +105,7 @@ public sealed class TelemetryTests
         const string Expected = "AWS FIS EXTENSION - returning a synthetic HTTP 503 response without running the function (experiment EXPlog2, action inject-http)";
 
         var result = await harness.Emulator.InvokeAsync(Json.Event(("n", 1)));
-        await Eventually.TrueAsync(() => ExtensionOutput.JsonLines(harness).Any(l => Json.Find(l, "fields", "message")?.GetString() == Expected));
+        Assert.True(await Eventually.TrueAsync(() => ExtensionOutput.JsonLines(harness).Any(l => Json.Find(l, "fields", "message")?.GetString() == Expected)), "no override line");
 
         var line = Assert.Single(ExtensionOutput.JsonLines(harness), l => Json.Find(l, "fields", "message")?.GetString() == Expected);
         Assert.Equal(result.RequestId, line.GetProperty("fields").GetProperty("requestId").GetString());
