@@ -58,7 +58,10 @@ public sealed class DelayPrecisionTests(ITestOutputHelper output)
             + $"invoke call to /next: delayed p50 {Percentile(delayed, 50):F2} ms, p99 {Percentile(delayed, 99):F2} ms"));
 
         Assert.All(delayed, d => Assert.True(d >= RequestedMilliseconds, $"a delayed invocation reached the runtime after {d:F1} ms"));
-        Assert.True(Percentile(delayed, 50) < RequestedMilliseconds + 500, $"median {Percentile(delayed, 50):F1} ms");
+        // Against the interleaved baseline, not an absolute time: under CI-like load every invocation's path to the
+        // runtime is slower, delayed or not, and only what the delay adds is the extension's.
+        Assert.True(Percentile(excess, 50) < 500,
+            $"delayed median {Percentile(delayed, 50):F1} ms is {Percentile(excess, 50):F1} ms above the baseline median {baselineMedian:F1} ms plus the {RequestedMilliseconds} ms requested");
     }
 
     /// <summary>The request ids the extension logged a delay for: <c>adding 200 milliseconds … (requestId …)</c>.</summary>
