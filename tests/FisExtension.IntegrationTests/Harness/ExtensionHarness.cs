@@ -44,6 +44,7 @@ internal sealed class ExtensionHarness : IAsyncDisposable
             Freeze = options.Freeze,
             MaxConcurrency = options.MaxConcurrency,
             AdditionalInvocationHeaders = options.AdditionalInvocationHeaders,
+            ShutdownBudget = options.ShutdownBudget,
         };
         var emulator = await LambdaEmulator.StartAsync(function, emulatorOptions);
         return new ExtensionHarness(emulator, function.OptDirectory!, port);

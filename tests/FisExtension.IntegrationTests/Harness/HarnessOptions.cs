@@ -40,6 +40,13 @@ internal sealed record HarnessOptions
 
     public int MemorySizeMb { get; init; } = 128;
 
+    /// <summary>
+    /// Time the extensions get after SHUTDOWN before SIGKILL. Lambda gives 2 s; under CI-like load a healthy extension
+    /// was not always scheduled to exit within that, and a kill is no part of what most tests check. A test about
+    /// promptness bounds the exit time itself.
+    /// </summary>
+    public TimeSpan ShutdownBudget { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The function's log format (<c>AWS_LAMBDA_LOG_FORMAT</c>): <c>Text</c> or <c>JSON</c>.</summary>
     public string LogFormat { get; init; } = "Text";
 
