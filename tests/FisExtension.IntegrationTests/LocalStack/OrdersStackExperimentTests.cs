@@ -46,8 +46,11 @@ public sealed class OrdersStackExperimentTests
         Assert.True(untagged.Count >= 10 && untagged.Order().ElementAt(untagged.Count / 2) < DelayMilliseconds, untaggedText);
         Assert.DoesNotContain(stack.Output.Split('\n'), line => line.StartsWith("[orders-get#", StringComparison.Ordinal) && line.Contains("AWS FIS EXTENSION - adding", StringComparison.Ordinal));
         Assert.True(get.GetProperty("errors").GetInt32() == 0, Errors(stack, get));
+        // A delayed answer takes the delay at least, so a median below it means most recovery answers were not delayed
+        // (half of it was a bound on the machine's speed, which CI-like load broke). The report does not tie answers
+        // to request ids, so the extensions' 'adding' lines cannot be matched to the recovery window.
         var recovered = Window(report, "recovery", ListUrl(stack));
-        Assert.True(recovered.GetProperty("p50").GetDouble() < DelayMilliseconds / 2, $"tagged route p50 after the experiment {recovered.GetProperty("p50")} ms");
+        Assert.True(recovered.GetProperty("p50").GetDouble() < DelayMilliseconds, $"tagged route p50 after the experiment {recovered.GetProperty("p50")} ms");
 
         // A 3 s delay at a request a second keeps several environments busy at once, as on Lambda; each runs its
         // own extension, and each of them delayed invocations. (Not every environment need have: one opened late in the
@@ -61,6 +64,8 @@ public sealed class OrdersStackExperimentTests
     {
         await using var stack = await OrdersStack.StartAsync(idleLifetime: TimeSpan.FromMinutes(5), pollMaxWait: PollMaxWait);
         var orderId = await CreateOrderAsync(stack);
+        // As in the start-delay test: the control's cold start is no part of what the experiment does to it.
+        await GetOrderAsync(stack, orderId);
 
         var report = await RunExperimentAsync(stack, orderId, ratePerSecond: 4, "aws:lambda:invocation-error",
             """{ "duration": "PT8S", "invocationPercentage": "100", "preventExecution": "true" }""");
@@ -122,7 +127,10 @@ public sealed class OrdersStackExperimentTests
         var reportDirectory = Path.Combine(stack.Directory, "report");
         var (exitCode, output) = await FisctlProcess.RunAsync(Path.Combine(stack.Directory, "fisctl-state"),
             "run", template, "--endpoint", stack.LambdaApi.ToString(), "--url", ListUrl(stack), "--url", GetUrl(stack, orderId),
-            "--rate", $"{ratePerSecond}", "--pre", "PT0S", "--post", "PT4S", "--report", reportDirectory);
+            "--rate", $"{ratePerSecond}", "--pre", "PT0S", "--post", "PT4S", "--report", reportDirectory,
+            // The functions' own timeout (30 s, OrdersStack with pollMaxWait) rather than fisctl's 10 s, which cold
+            // starts under CI-like load outlasted: a request fisctl gives up on is an error that says nothing of the faults.
+            "--timeout", "PT30S");
         Assert.True(exitCode == 0, $"fisctl run exited {exitCode}:\n{output}\n--- the stack:\n{stack.Output}");
         Assert.Empty(Directory.EnumerateFiles(stack.ConfigurationLocation, "*.json", SearchOption.AllDirectories));
         return JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reportDirectory, "report.json"))).RootElement;
