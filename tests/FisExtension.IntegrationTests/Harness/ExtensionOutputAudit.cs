@@ -11,8 +11,10 @@ internal static class ExtensionOutputAudit
     /// </summary>
     public static async Task AssertQuietShutdownAsync(ExtensionHarness harness, string reason)
     {
+        // The emulator records it once the extensions exited or the shutdown budget ran out (10 s, HarnessOptions),
+        // and a reset after a timeout starts on its own: the wait must outlast the budget.
         Assert.True(
-            await Eventually.TrueAsync(() => harness.Emulator.Logs.Any(l => l.Contains($"SHUTDOWN reason: {reason}", StringComparison.Ordinal)), TimeSpan.FromSeconds(10)),
+            await Eventually.TrueAsync(() => harness.Emulator.Logs.Any(l => l.Contains($"SHUTDOWN reason: {reason}", StringComparison.Ordinal)), TimeSpan.FromSeconds(30)),
             "the emulator recorded the end of the environment");
         var lines = ExtensionOutput.JsonLines(harness).Where(line => line.TryGetProperty("level", out _)).ToList();
         Assert.Contains(lines, line => Message(line).EndsWith($"shutting down ({reason})", StringComparison.Ordinal));
