@@ -81,7 +81,7 @@ public sealed class AddDelayTests
         Assert.Equal([baseline.RequestId, recovered.RequestId], marker.RequestIds);
     }
 
-    [Theory(Timeout = 30_000)]
+    [Theory(Timeout = 60_000)]
     [InlineData(false)]
     [InlineData(true)]
     public async Task DelayAndError_BothApply_FirstTheWaitThenTheError(bool preventExecution)
@@ -110,7 +110,7 @@ public sealed class AddDelayTests
         Assert.Equal(preventExecution ? [] : [result.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task TwoDelays_OnlyTheEarliestStartedApplies()
     {
         using var faults = new FaultObjectWriter();

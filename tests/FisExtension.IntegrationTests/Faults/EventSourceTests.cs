@@ -10,7 +10,7 @@ public sealed class EventSourceTests
 {
     private const string ServiceUnavailableJson = """{"message":"Service Unavailable","source":"aws-fis"}""";
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task SyntheticResponse_HasStatusDescriptionForAnApplicationLoadBalancerOnly_AndMultiValueHeadersWhenItsEventHasThem()
     {
         using var faults = new FaultObjectWriter();
@@ -34,7 +34,7 @@ public sealed class EventSourceTests
         Assert.All([restApi, httpApi, loadBalancer, multiValueLoadBalancer], result => Assert.Null(result.FunctionError));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task LoadBalancerEvent_ReachesTheHandlerUnchanged_AndItsResponseIsReplacedWithAPlainTextStatus()
     {
         using var faults = new FaultObjectWriter();
@@ -54,7 +54,7 @@ public sealed class EventSourceTests
         HttpIntegrationResponseTests.AssertSyntheticResponse(result.Payload, 429, "text/plain", "Too Many Requests (aws-fis)", "429 Too Many Requests");
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task LargeLoadBalancerEvent_ReachesTheHandlerByteForByte_AndIsStillRecognised()
     {
         using var faults = new FaultObjectWriter();

@@ -51,7 +51,7 @@ public sealed class HttpIntegrationResponseTests
         Assert.Equal([baseline.RequestId, synthetic.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task HandlerThatFails_HasItsErrorReplacedBySuccessfulSyntheticResponse()
     {
         using var faults = new FaultObjectWriter();

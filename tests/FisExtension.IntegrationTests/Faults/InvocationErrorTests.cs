@@ -48,7 +48,7 @@ public sealed class InvocationErrorTests
         Assert.Equal([baseline.RequestId, failed.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task HandlerThatFails_HasItsOwnErrorReplacedByTheInjectedError()
     {
         using var faults = new FaultObjectWriter();

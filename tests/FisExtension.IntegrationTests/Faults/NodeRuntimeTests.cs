@@ -32,7 +32,7 @@ public sealed class NodeRuntimeTests
         Assert.Equal([baseline.RequestId, delayed.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task ErrorNotPreventingExecution_RunsTheNodeHandler_ThenFailsTheInvocation()
     {
         using var faults = new FaultObjectWriter();
@@ -53,7 +53,7 @@ public sealed class NodeRuntimeTests
         Assert.Equal([result.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task HttpResponsePreventingExecution_AnswersWithoutRunningTheNodeHandler()
     {
         using var faults = new FaultObjectWriter();
@@ -78,7 +78,7 @@ public sealed class NodeRuntimeTests
         Assert.Empty(marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task ErrorPreventingHalfTheInvocations_TheNodeClientGetsEveryOtherEventIntact()
     {
         const int Invocations = 12;

@@ -32,7 +32,7 @@ public sealed class PercentageTests(ITestOutputHelper output)
         Assert.InRange(hits, mean - (4.5 * sigma), mean + (4.5 * sigma));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task MissedDraw_DoesNotHandItsTurnToALaterConflictingFault()
     {
         const int Invocations = 16;

@@ -6,7 +6,7 @@ namespace FisExtension.IntegrationTests.Faults;
 /// <summary>Response streaming (aws-lambda-ric's <c>streamifyResponse</c>, tests/functions/node-echo <c>index.stream</c>) under faults.</summary>
 public sealed class StreamingTests
 {
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task StreamedResponse_StaysAStream_UnderADelayFault()
     {
         using var faults = new FaultObjectWriter();
@@ -26,7 +26,7 @@ public sealed class StreamingTests
         Assert.Equal([result.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task StreamedResponse_KeepsItsMidStreamErrorTrailers_UnderADelayFault()
     {
         using var faults = new FaultObjectWriter();
@@ -46,7 +46,7 @@ public sealed class StreamingTests
         Assert.True(result.Duration >= TimeSpan.FromMilliseconds(300), $"invocation took {result.Duration.TotalMilliseconds} ms");
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task StreamedResponse_IsReplacedWhole_ByAnHttpResponseFault()
     {
         using var faults = new FaultObjectWriter();
@@ -67,7 +67,7 @@ public sealed class StreamingTests
         Assert.Equal([result.RequestId], marker.RequestIds);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task StreamedResponse_IsReplacedWhole_ByAnInjectedError()
     {
         using var faults = new FaultObjectWriter();

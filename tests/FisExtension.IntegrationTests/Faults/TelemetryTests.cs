@@ -6,7 +6,7 @@ namespace FisExtension.IntegrationTests.Faults;
 /// <summary>What the extension writes per injected fault: EMF metrics and log lines in the function's log format.</summary>
 public sealed class TelemetryTests
 {
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task EveryInjectedFault_WritesOneFaultInjectedMetric_NamingTheActionAndTheFunction()
     {
         const int Invocations = 3;
@@ -40,7 +40,7 @@ public sealed class TelemetryTests
         Assert.Equal(Invocations, injected.Count(line => line.GetProperty("FaultId").GetString() == FaultObjectWriter.InvocationError));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task EveryDraw_IsCountedAsInjectedOrSkipped_MatchingWhatTheCallerSaw()
     {
         const int Invocations = 12;
@@ -68,7 +68,7 @@ public sealed class TelemetryTests
         Assert.All(ExtensionOutput.Metrics(harness, "FaultSkipped"), line => Assert.Equal(FaultObjectWriter.InvocationError, line.GetProperty("FaultId").GetString()));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task DelayInTheJsonLogFormat_IsLoggedWithTheRequestIdAsAField()
     {
         using var faults = new FaultObjectWriter();
@@ -90,7 +90,7 @@ public sealed class TelemetryTests
         Assert.True(result.Duration >= TimeSpan.FromMilliseconds(150));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task OverrideInTheJsonLogFormat_IsLoggedWithTheRequestIdAsAField()
     {
         using var faults = new FaultObjectWriter();

@@ -11,7 +11,7 @@ public sealed class ZeroPercentageTests
 {
     private const int WitnessDelayMilliseconds = 300;
 
-    [Theory(Timeout = 30_000)]
+    [Theory(Timeout = 60_000)]
     [InlineData(FaultObjectWriter.AddDelay, null)]
     [InlineData(FaultObjectWriter.InvocationError, true)]
     [InlineData(FaultObjectWriter.InvocationError, false)]

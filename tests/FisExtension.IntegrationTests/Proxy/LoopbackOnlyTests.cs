@@ -8,7 +8,7 @@ namespace FisExtension.IntegrationTests.Proxy;
 /// <summary>The proxy serves the function's own runtime only: it listens on 127.0.0.1, never on the machine's other addresses.</summary>
 public sealed class LoopbackOnlyTests
 {
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 60_000)]
     public async Task ProxyListener_AcceptsOnLoopback_AndRefusesOnEveryOtherAddressOfTheMachine()
     {
         var otherAddresses = NetworkInterface.GetAllNetworkInterfaces()
