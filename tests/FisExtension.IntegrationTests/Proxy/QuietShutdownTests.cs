@@ -27,9 +27,10 @@ public sealed class QuietShutdownTests
     {
         using var faults = new FaultObjectWriter();
         await using var harness = await ExtensionHarness.StartAsync(
-            FaultFunctions.Shell(faults) with { LogFormat = "JSON", Timeout = TimeSpan.FromSeconds(1) });
+            FaultFunctions.Shell(faults) with { LogFormat = "JSON", Timeout = TimeSpan.FromSeconds(5) });
+        await InitUntilTheFirstPollEndedAsync(harness);
 
-        var timedOut = await harness.Emulator.InvokeAsync(Json.Event(("action", "sleep"), ("sleepMs", 3000)));
+        var timedOut = await harness.Emulator.InvokeAsync(Json.Event(("action", "sleep"), ("sleepMs", 30000)));
 
         Assert.Equal("Unhandled", timedOut.FunctionError);
         Assert.Contains("Task timed out", Json.String(timedOut.Payload, "errorMessage"), StringComparison.Ordinal);
@@ -56,11 +57,20 @@ public sealed class QuietShutdownTests
     {
         using var faults = new FaultObjectWriter();
         await using var harness = await ExtensionHarness.StartAsync(
-            FaultFunctions.Node(faults) with { LogFormat = "JSON", Timeout = TimeSpan.FromSeconds(1) });
+            FaultFunctions.Node(faults) with { LogFormat = "JSON", Timeout = TimeSpan.FromSeconds(5) });
+        await InitUntilTheFirstPollEndedAsync(harness);
 
-        var timedOut = await harness.Emulator.InvokeAsync(Json.Event(("action", "sleep"), ("sleepMs", 3000)));
+        var timedOut = await harness.Emulator.InvokeAsync(Json.Event(("action", "sleep"), ("sleepMs", 30000)));
 
         Assert.Equal("Unhandled", timedOut.FunctionError);
         await ExtensionOutputAudit.AssertQuietShutdownAsync(harness, "timeout");
     }
+
+    /// <summary>
+    /// Inits and waits for the init poll, so that the invocation does not wait for it (AWS_FIS_POLL_MAX_WAIT_MILLISECONDS,
+    /// 10 s, above these functions' 5 s timeout): the timeout then comes while the handler sleeps, which is the case
+    /// under test, and not while the extension still holds the event. 5 s (was 1 s) lets the runtime take the event
+    /// under CI-like load; the 30 s sleep still overshoots it.
+    /// </summary>
+    private static Task InitUntilTheFirstPollEndedAsync(ExtensionHarness harness) => harness.InitUntilTheExtensionLogsAsync("no active faults found");
 }
