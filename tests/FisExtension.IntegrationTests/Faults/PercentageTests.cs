@@ -83,6 +83,8 @@ public sealed class PercentageTests(ITestOutputHelper output)
             : FaultFunctions.InTestRuntime(faults, ("AWS_FIS_RANDOM_SEED", seed));
         await using var harness = await ExtensionHarness.StartAsync(options);
         await using var runtime = EchoRuntime.Start(harness);
+        // Every invocation draws: one that outwaited a slow init poll (CI-like load) would not, and shift the sequence.
+        await harness.InitUntilTheExtensionLogsAsync("found active faults: EXPpct/inject-error");
 
         var hits = new List<bool>(invocations);
         for (var i = 0; i < invocations; i++)
