@@ -28,7 +28,7 @@ public sealed class FisctlEndToEndTests
         await stop.CancelAsync();
         var exitCode = await fisctl;
         // Until a poll has seen the object gone (a fixed 1.2 s wait for the next poll was not enough under CI-like load).
-        await harness.InvokeUntilTheExtensionLogsAsync("no active faults found");
+        await harness.InvokeUntilTheExtensionLogsAsync(ExtensionOutput.NoActiveFaults);
         var after = await harness.Emulator.InvokeAsync(payload);
         await harness.ShutdownAndAwaitTheWholeLogAsync();
 

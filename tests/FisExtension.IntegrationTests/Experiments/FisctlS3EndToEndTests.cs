@@ -65,7 +65,7 @@ public sealed class FisctlS3EndToEndTests
             var stopped = await FisctlCommandLine.RunAsync(["experiment", "stop", ExperimentId], FisctlInProcess.Services(ExperimentId, fisctlEnvironment), CancellationToken.None);
             var listedAfterStop = await cli.ListKeysAsync(S3rverProcess.Bucket, Prefix);
             // Until a poll has seen the object gone (a fixed wait of one hot interval was not enough under CI-like load).
-            await harness.InvokeUntilTheExtensionLogsAsync("no active faults found");
+            await harness.InvokeUntilTheExtensionLogsAsync(ExtensionOutput.NoActiveFaults);
             var after = await harness.Emulator.InvokeAsync(payload);
             await stop.CancelAsync();
             await harness.ShutdownAndAwaitTheWholeLogAsync();

@@ -26,7 +26,7 @@ public sealed class FrontDoorTests
         using var failedV2 = await door.PostAsync("/v2/orders");
         using var failedV1 = await door.PostAsync("/v1/orders");
         error.Remove();
-        await door.CallUntilTheExtensionLogsAsync("no active faults found");
+        await door.CallUntilTheExtensionLogsAsync(ExtensionOutput.NoActiveFaults);
         using var after = await door.PostAsync("/v2/orders");
 
         Assert.Equal(HttpStatusCode.OK, baseline.StatusCode); // the shell function echoes its event: a 2.0 result without statusCode

@@ -7,6 +7,9 @@ internal static class ExtensionOutput
 {
     private const string Prefix = "[extension:fis-extension] ";
 
+    /// <summary>What a poll logs when it found no fault (the store is empty, or every object has ended).</summary>
+    public const string NoActiveFaults = "no active faults found";
+
     /// <summary>Every line the extension wrote, without the emulator's prefix.</summary>
     public static IReadOnlyList<string> Lines(ExtensionHarness harness) => harness.Emulator.Logs
         .Where(l => l.StartsWith(Prefix, StringComparison.Ordinal))

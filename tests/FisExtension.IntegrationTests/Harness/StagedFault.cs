@@ -51,6 +51,6 @@ internal sealed class StagedFault(
     public async Task RemoveAsync(ExtensionHarness harness)
     {
         Remove();
-        await harness.InvokeUntilTheExtensionLogsAsync("no active faults found");
+        await harness.InvokeUntilTheExtensionLogsAsync(ExtensionOutput.NoActiveFaults);
     }
 }

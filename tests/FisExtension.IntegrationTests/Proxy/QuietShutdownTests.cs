@@ -72,5 +72,5 @@ public sealed class QuietShutdownTests
     /// under test, and not while the extension still holds the event. 5 s (was 1 s) lets the runtime take the event
     /// under CI-like load; the 30 s sleep still overshoots it.
     /// </summary>
-    private static Task InitUntilTheFirstPollEndedAsync(ExtensionHarness harness) => harness.InitUntilTheExtensionLogsAsync("no active faults found");
+    private static Task InitUntilTheFirstPollEndedAsync(ExtensionHarness harness) => harness.InitUntilTheExtensionLogsAsync(ExtensionOutput.NoActiveFaults);
 }
