@@ -9,11 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-binary="$root/artifacts/layer/arm64/extensions/fis-extension"
+launcher="$root/artifacts/layer/arm64/extensions/fis-extension"
+binary="$root/artifacts/layer/arm64/aws-fis/fis-extension"
 sysroot=/usr/aarch64-linux-gnu
-[ -x "$binary" ] || { echo "check-arm64: $binary is missing: run scripts/build-layer.sh" >&2; exit 1; }
 command -v qemu-aarch64-static >/dev/null || { echo "check-arm64: qemu-aarch64-static is missing: run scripts/install-prerequisites.sh" >&2; exit 1; }
-[ "$(od -An -tu2 -j18 -N2 "$binary" | tr -d " ")" = 183 ] || { echo "check-arm64: $binary is not an arm64 executable" >&2; exit 1; }
+for file in "$launcher" "$binary"; do
+  [ -x "$file" ] || { echo "check-arm64: $file is missing: run scripts/build-layer.sh" >&2; exit 1; }
+  [ "$(od -An -tu2 -j18 -N2 "$file" | tr -d " ")" = 183 ] || { echo "check-arm64: $file is not an arm64 executable" >&2; exit 1; }
+done
 
 dotnet build src/FisExtension.Emulator -c Release -v q -nologo >/dev/null
 emulator="$root/artifacts/bin/FisExtension.Emulator/release/fis-emulator"
@@ -26,16 +29,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The layer as /opt, its extension started through qemu: Lambda starts every file in extensions/, and this one is
-# the arm64 binary under emulation. The registered name is the binary's own file name, fis-extension.
+# The layer as /opt, both binaries run under qemu: Lambda starts every file in extensions/, here the arm64 launcher
+# under emulation; it binds the port, registers as fis-extension (its own file name) and execs the file beside the
+# layer's extensions folder, aws-fis/fis-extension. This machine has no binfmt_misc entry that would run an arm64
+# file under qemu by itself, so the launcher runs from a copy of the layer whose aws-fis/fis-extension is a script
+# that execs the arm64 extension under qemu; the listening socket and the handoff variables pass through both execs.
+layer="$work/layer"
+mkdir -p "$layer/extensions" "$layer/aws-fis"
+cp "$launcher" "$layer/extensions/fis-extension"
+printf '#!/bin/sh\nexec qemu-aarch64-static -L "%s" "%s"\n' "$sysroot" "$binary" > "$layer/aws-fis/fis-extension"
 opt="$work/opt"
 mkdir -p "$opt/extensions" "$opt/aws-fis"
 cp layer/aws-fis/bootstrap "$opt/aws-fis/bootstrap"
-cat > "$opt/extensions/fis-extension" <<EOF
-#!/bin/sh
-exec qemu-aarch64-static -L "$sysroot" "$binary"
-EOF
-chmod 755 "$opt/extensions/fis-extension" "$opt/aws-fis/bootstrap"
+printf '#!/bin/sh\nexec qemu-aarch64-static -L "%s" "%s"\n' "$sysroot" "$layer/extensions/fis-extension" > "$opt/extensions/fis-extension"
+chmod 755 "$opt/extensions/fis-extension" "$opt/aws-fis/bootstrap" "$layer/aws-fis/fis-extension"
 
 free_port() {
   local port=$1
@@ -96,6 +103,8 @@ event="{\"action\":\"echo\",\"markerFile\":\"$marker\",\"n\":1}"
 invoke_once passthrough "$event"
 grep -q "\[extension:fis-extension\] AWS FIS EXTENSION - extension enabled" "$work/passthrough.log" || fail "the arm64 extension did not start" passthrough
 grep -q "\[extension:fis-extension\] AWS FIS EXTENSION - proxy listening" "$work/passthrough.log" || fail "the arm64 extension's proxy did not listen" passthrough
+grep -q "\[extension:fis-extension\] AWS FIS EXTENSION - registered as fis-extension" "$work/passthrough.log" || fail "the arm64 extension did not register" passthrough
+! grep -q "no fault is injected; deploy the whole layer" "$work/passthrough.log" || fail "the arm64 launcher did not start the extension" passthrough
 [ "$(cat "$work/passthrough.body")" = "$event" ] || fail "passthrough answered '$(cat "$work/passthrough.body")', not the event" passthrough
 [ "$(wc -l < "$marker")" -eq 1 ] || fail "the handler did not run once" passthrough
 ! grep -qi '^X-Amz-Function-Error' "$work/passthrough.headers" || fail "passthrough answered with a function error" passthrough

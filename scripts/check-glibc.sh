@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Every shipped binary must load on Amazon Linux 2, whose glibc is 2.26: no dynamic symbol may need a newer
-# GLIBC_x.y version. Reads each layer's extension with objdump -T; fails naming the binary and its highest version.
+# GLIBC_x.y version. Reads each layer's launcher and extension with objdump -T; fails naming the binary and its highest version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=2.26
 
-binaries=(artifacts/layer/*/extensions/fis-extension)
+binaries=(artifacts/layer/*/extensions/fis-extension artifacts/layer/*/aws-fis/fis-extension)
 [ -e "${binaries[0]}" ] || { echo "check-glibc: no layer built: run scripts/build-layer.sh" >&2; exit 1; }
 status=0
 for binary in "${binaries[@]}"; do

@@ -37,7 +37,9 @@ using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal
 using var onSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; shutdown.Cancel(); });
 
 // 2. Bind the proxy listener before registering: Lambda starts the runtime only after every extension registered.
-var listener = ProxyListener.TryBind(options.ListenerPort, logger);
+// Started by the layer's launcher, this process finds both done already (LauncherHandoff).
+var handoff = LauncherHandoff.Take(Environment.GetEnvironmentVariable, Environment.SetEnvironmentVariable, options.ListenerPort);
+var listener = handoff.Listener ?? ProxyListener.TryBind(options.ListenerPort, logger);
 
 // 3. Register at the original endpoint, under the file name Lambda knows this extension by.
 var extensionsApi = new ExtensionsApiClient(upstream, options.RuntimeApi);
@@ -45,7 +47,7 @@ var extensionName = Path.GetFileName(Environment.ProcessPath) ?? "fis-extension"
 string extensionId;
 try
 {
-    extensionId = await extensionsApi.RegisterAsync(extensionName, shutdown.Token);
+    extensionId = handoff.ExtensionId ?? await extensionsApi.RegisterAsync(extensionName, shutdown.Token);
 }
 catch (HttpRequestException exception)
 {

@@ -1,3 +1,5 @@
+using FisExtension.Launcher;
+
 namespace FisExtension.Configuration;
 
 /// <summary>Every environment variable the extension reads, in one place.</summary>
@@ -9,7 +11,7 @@ internal static class EnvironmentVariables
     public const string ExtensionMetrics = "AWS_FIS_EXTENSION_METRICS";
     public const string SlowPollIntervalSeconds = "AWS_FIS_SLOW_POLL_INTERVAL_SECONDS";
     public const string ProxyRuntimeApiEndpoint = "AWS_FIS_PROXY_RUNTIME_API_ENDPOINT";
-    public const string ProxyListenerPort = "AWS_FIS_PROXY_LISTENER_PORT";
+    public const string ProxyListenerPort = LaunchEnvironment.ProxyListenerPort;
     public const string PollMaxWaitMilliseconds = "AWS_FIS_POLL_MAX_WAIT_MILLISECONDS";
 
     // The project's own, for local runs and tests.
@@ -17,7 +19,7 @@ internal static class EnvironmentVariables
     public const string RandomSeed = "AWS_FIS_RANDOM_SEED";
 
     // Set by Lambda.
-    public const string RuntimeApi = "AWS_LAMBDA_RUNTIME_API";
+    public const string RuntimeApi = LaunchEnvironment.RuntimeApi;
     public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
     public const string FunctionVersion = "AWS_LAMBDA_FUNCTION_VERSION";
     public const string LogFormat = "AWS_LAMBDA_LOG_FORMAT";

@@ -52,7 +52,7 @@ internal sealed record ExtensionOptions
 
     public static class Defaults
     {
-        public const int ListenerPort = 9100;
+        public const int ListenerPort = FisExtension.Launcher.LaunchEnvironment.DefaultListenerPort;
         public static readonly TimeSpan SlowPollInterval = TimeSpan.FromSeconds(60);
         public static readonly TimeSpan HotPollInterval = TimeSpan.FromSeconds(20);
         public static readonly TimeSpan MinimumSlowPollInterval = TimeSpan.FromSeconds(20);

@@ -5,8 +5,8 @@ namespace FisExtension.ExtensionsApi;
 /// <summary>An event from <c>GET /extension/event/next</c>: INVOKE or SHUTDOWN.</summary>
 internal sealed record ExtensionEvent
 {
-    public const string Invoke = "INVOKE";
-    public const string Shutdown = "SHUTDOWN";
+    public const string Invoke = ExtensionsApiEvents.Invoke;
+    public const string Shutdown = ExtensionsApiEvents.Shutdown;
 
     [JsonPropertyName("eventType")]
     public string EventType { get; init; } = "";

@@ -6,12 +6,9 @@ namespace FisExtension.ExtensionsApi;
 /// <summary>Talks to the Extensions API at the <b>original</b> Runtime API endpoint, never through a proxy.</summary>
 internal sealed class ExtensionsApiClient(HttpMessageInvoker http, string runtimeApi)
 {
-    // The proxy sees every invocation itself, so INVOKE would only cost an event/next round trip per invocation.
-    // The Extensions API makes events optional ("events – Array of the events to register for. Required: no",
-    // Extensions API reference, Register); SHUTDOWN is kept so the extension can exit cleanly.
     // Written by hand rather than serialized: the serializer's first use costs about 0.5 ms, and registration is on
     // every cold start's critical path (Lambda starts the runtime only once every extension has registered).
-    private static readonly byte[] RegisterBody = Encoding.UTF8.GetBytes($$"""{"events":["{{ExtensionEvent.Shutdown}}"]}""");
+    private static readonly byte[] RegisterBody = Encoding.UTF8.GetBytes(ExtensionsApiEvents.RegisterBody);
 
     /// <summary>Registers for SHUTDOWN and returns the extension identifier.</summary>
     public async Task<string> RegisterAsync(string extensionName, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ internal static class ExtensionMemory
     /// <summary>One kB field (<c>VmRSS</c>, <c>VmHWM</c>) of the extension process started from the harness's layer.</summary>
     public static long Kilobytes(ExtensionHarness harness, string field)
     {
-        var status = Path.Combine(ProcessDirectory(harness), "status");
+        var status = Path.Combine(ExtensionProcess.Directory(harness), "status");
         foreach (var line in File.ReadLines(status))
         {
             if (line.StartsWith(field + ":", StringComparison.Ordinal))
@@ -18,33 +18,5 @@ internal static class ExtensionMemory
         }
 
         throw new InvalidOperationException($"{status} has no {field}");
-    }
-
-    // The extension runs as <opt>/extensions/fis-extension, and each harness has its own temporary <opt>.
-    private static string ProcessDirectory(ExtensionHarness harness)
-    {
-        var executable = Path.Combine(harness.OptDirectory, "extensions", "fis-extension");
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                continue;
-            }
-
-            try
-            {
-                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
-                if (commandLine.StartsWith(executable + "\0", StringComparison.Ordinal))
-                {
-                    return directory;
-                }
-            }
-            catch (IOException)
-            {
-                // The process exited while being read.
-            }
-        }
-
-        throw new InvalidOperationException($"no process runs {executable}");
     }
 }

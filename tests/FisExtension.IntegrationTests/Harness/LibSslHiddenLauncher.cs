@@ -33,7 +33,7 @@ internal sealed class LibSslHiddenLauncher : IDisposable
         Path = System.IO.Path.Combine(_directory, "fis-extension");
         File.WriteAllText(Path, $"""
             #!/bin/sh
-            exec unshare --mount sh -c '{mounts.Replace("'", "'\\''", StringComparison.Ordinal)}exec "$0"' '{RepositoryPaths.RequirePublishedExtension()}'
+            exec unshare --mount sh -c '{mounts.Replace("'", "'\\''", StringComparison.Ordinal)}exec "$0"' '{RepositoryPaths.RequireLayerExtension()}'
 
             """);
         File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);

@@ -56,7 +56,7 @@ internal sealed class OrdersStack : IAsyncDisposable
     /// wait cannot turn into a timeout.</summary>
     public static async Task<OrdersStack> StartAsync(TimeSpan idleLifetime, int? reservedConcurrency = null, TimeSpan? pollMaxWait = null)
     {
-        RepositoryPaths.RequirePublishedExtension();
+        RepositoryPaths.RequireLayerExtension();
         var directory = System.IO.Directory.CreateTempSubdirectory("fis-orders-stack-").FullName;
         var stackFile = Path.Combine(directory, "stack.json");
         await File.WriteAllTextAsync(stackFile, Relocated(directory, idleLifetime, reservedConcurrency, pollMaxWait));

@@ -5,7 +5,11 @@ internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string ExtensionBinary => Path.Combine(Root, "artifacts", "publish", "FisExtension", "release_linux-x64", "fis-extension");
+    /// <summary>What Lambda starts from the layer: the launcher, which binds the proxy port, registers and execs <see cref="ExtensionBinary"/>.</summary>
+    public static string LayerExtension => Path.Combine(Root, "artifacts", "layer", "x86_64", "extensions", "fis-extension");
+
+    /// <summary>The extension itself (the layer's <c>aws-fis/fis-extension</c>), which also runs on its own when started directly.</summary>
+    public static string ExtensionBinary => Path.Combine(Root, "artifacts", "layer", "x86_64", "aws-fis", "fis-extension");
 
     public static string Wrapper => Path.Combine(Root, "layer", "aws-fis", "bootstrap");
 
@@ -13,9 +17,13 @@ internal static class RepositoryPaths
 
     public static string Shared => Path.Combine(Root, "..", "shared");
 
-    public static string RequirePublishedExtension() => File.Exists(ExtensionBinary)
-        ? ExtensionBinary
-        : throw new InvalidOperationException($"{ExtensionBinary} is missing: run scripts/build-layer.sh (scripts/test.sh does) before these tests.");
+    public static string RequireLayerExtension() => Require(LayerExtension);
+
+    public static string RequireExtensionBinary() => Require(ExtensionBinary);
+
+    private static string Require(string path) => File.Exists(path)
+        ? path
+        : throw new InvalidOperationException($"{path} is missing: run scripts/build-layer.sh (scripts/test.sh does) before these tests.");
 
     private static string FindRoot()
     {

@@ -1,0 +1,20 @@
+namespace FisExtension.Launcher;
+
+/// <summary>
+/// The environment variables the launcher reads, and the two it hands to the extension it execs. Linked into the
+/// extension too, so both read the same names.
+/// </summary>
+internal static class LaunchEnvironment
+{
+    // Set by Lambda: host:port of the Runtime and Extensions APIs.
+    public const string RuntimeApi = "AWS_LAMBDA_RUNTIME_API";
+
+    // Documented by AWS for the FIS extension (fis-lambda-actions.md §2).
+    public const string ProxyListenerPort = "AWS_FIS_PROXY_LISTENER_PORT";
+    public const int DefaultListenerPort = 9100;
+
+    // From the launcher to the extension: the identifier Lambda answered the registration with, and the descriptor of
+    // the proxy's listening socket, bound before it.
+    public const string ExtensionId = "_AWS_FIS_EXTENSION_ID";
+    public const string ListenerDescriptor = "_AWS_FIS_LISTENER_FD";
+}

@@ -1,0 +1,31 @@
+using FisExtension.Launcher;
+
+// What Lambda starts as /opt/extensions/fis-extension. Lambda starts the runtime only once every extension has
+// registered, so registration is on every cold start's critical path. This small program binds the proxy port and
+// registers, then execs the extension (aws-fis/fis-extension) in the same process; the extension's own start-up then
+// overlaps the runtime's init. Whatever it cannot do it leaves to the extension, which does it and says what went wrong.
+var argv = Environment.GetCommandLineArgs();
+var extension = ExtensionExec.Locate(Environment.ProcessPath ?? argv[0]);
+var api = Ipv4Endpoint.TryParse(Environment.GetEnvironmentVariable(LaunchEnvironment.RuntimeApi));
+
+// 1. Bind the proxy port, then register under the file name Lambda started us by (lambda-apis.md §2).
+var extensionName = Path.GetFileName(argv[0]);
+var listener = ProxyPort.Read(Environment.GetEnvironmentVariable) is { } port && api is not null ? ListeningSocket.TryBind(port) : -1;
+var extensionId = listener >= 0 ? ExtensionsApiCalls.TryRegister(api!.Value, extensionName) : null;
+
+// 2. Become the extension; this returns only when exec failed.
+var problem = ExtensionExec.IsExecutable(extension)
+    ? $"cannot run {extension} (errno {ExtensionExec.Exec(extension, argv, extensionId, listener)})"
+    : $"{extension} is missing or not executable";
+
+// 3. Fail open: stay registered as an extension that does nothing, so the function runs untouched. The port is
+// released first, so the runtime's wrapper finds no proxy at once and keeps the original endpoint.
+StandardOutput.WriteLine($"AWS FIS EXTENSION - {problem}: no fault is injected; deploy the whole layer (extensions/fis-extension and aws-fis/)");
+ListeningSocket.Close(listener);
+if (api is null)
+{
+    return 1;
+}
+
+extensionId ??= ExtensionsApiCalls.TryRegister(api.Value, extensionName);
+return extensionId is not null && ExtensionsApiCalls.WaitForShutdown(api.Value, extensionId) ? 0 : 1;

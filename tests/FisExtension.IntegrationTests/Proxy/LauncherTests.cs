@@ -1,0 +1,107 @@
+using FisExtension.IntegrationTests.Harness;
+
+namespace FisExtension.IntegrationTests.Proxy;
+
+/// <summary>
+/// The layer's <c>extensions/fis-extension</c> is a launcher: it binds the proxy port, registers and execs
+/// <c>aws-fis/fis-extension</c> in the same process, so that registration, which every cold start waits for, does
+/// not wait for the extension's own start-up. The other tests all run through it; these pin what is its own.
+/// </summary>
+public sealed class LauncherTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task TheProcessLambdaStarted_BecomesTheExtension_AndServesTheRuntimeThroughTheProxy()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPlaunch1", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults));
+
+        var failed = await harness.Emulator.InvokeAsync(Json.Event(("action", "echo"), ("markerFile", marker.Path)));
+
+        Assert.Equal("FisInjectedError", Json.String(failed.Payload, "errorType"));
+        Assert.Empty(marker.RequestIds);
+        // The process started as <opt>/extensions/fis-extension (the launcher) now runs the extension's binary.
+        var executable = new FileInfo(Path.Combine(ExtensionProcess.Directory(harness), "exe")).LinkTarget;
+        Assert.Equal(RepositoryPaths.ExtensionBinary, executable);
+        var registered = Assert.Single(harness.ExtensionLogs(), line => line.Contains("registered as fis-extension", StringComparison.Ordinal));
+        Assert.Contains("with id ", registered, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task StartedDirectly_TheExtensionBindsAndRegistersItself()
+    {
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPlaunch2", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { ExtensionExecutable = RepositoryPaths.RequireExtensionBinary() });
+
+        var failed = await harness.Emulator.InvokeAsync(Json.Event(("action", "echo"), ("markerFile", marker.Path)));
+
+        Assert.Equal("FisInjectedError", Json.String(failed.Payload, "errorType"));
+        Assert.Empty(marker.RequestIds);
+        Assert.True(await harness.ExtensionLoggedAsync("registered as fis-extension"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task AHandoffVariableInTheFunctionsEnvironment_DoesNotMakeTheExtensionSkipRegistering()
+    {
+        // A port value the launcher leaves to the extension ("00" before the digits: the extension reads the same
+        // port, the launcher only plain values of up to five digits), so the extension registers itself. A stale or
+        // planted registration id in the environment must not stand in for that.
+        var port = FreePort.Next();
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
+        {
+            Environment = new Dictionary<string, string>
+            {
+                ["AWS_FIS_PROXY_LISTENER_PORT"] = "00" + port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["_AWS_FIS_EXTENSION_ID"] = "planted-id",
+            },
+        });
+        using var runtime = new RuntimeClient(harness.Emulator.RuntimeApiAddress);
+
+        var init = harness.Emulator.InitializeAsync();
+        _ = runtime.EchoOneAsync();
+        var result = await init;
+
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        var registered = Assert.Single(harness.ExtensionLogs(), line => line.Contains("registered as fis-extension with id ", StringComparison.Ordinal));
+        Assert.DoesNotContain("planted-id", registered, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WithoutTheExtensionBinary_TheLauncherSaysSo_AndTheFunctionRunsUntouched()
+    {
+        // A layer deployed without its aws-fis/fis-extension: only the launcher.
+        var layer = Directory.CreateTempSubdirectory("fis-launcher-only-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(layer, "extensions"));
+            var launcher = Path.Combine(layer, "extensions", "fis-extension");
+            File.Copy(RepositoryPaths.RequireLayerExtension(), launcher);
+            using var faults = new FaultObjectWriter();
+            using var marker = new MarkerFile();
+            faults.WriteActive("EXPlaunch3", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
+            await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { ExtensionExecutable = launcher });
+            var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
+
+            var result = await harness.Emulator.InvokeAsync(payload);
+            var shutdown = await harness.Emulator.ShutdownAsync();
+
+            Assert.Null(result.FunctionError);
+            Assert.Equal(payload, result.Payload);
+            Assert.Equal([result.RequestId], marker.RequestIds);
+            Assert.Contains(harness.ExtensionLogs(), line => line.Contains(
+                $"AWS FIS EXTENSION - {Path.Combine(layer, "aws-fis", "fis-extension")} is missing or not executable: no fault is injected", StringComparison.Ordinal));
+            // The port was released before the runtime started, so the wrapper kept the original endpoint at once.
+            Assert.Contains(harness.Emulator.Logs, line => line.Contains("the FIS proxy is not available: nothing listens on", StringComparison.Ordinal));
+            var extension = Assert.Single(shutdown.Extensions, e => e.Name == "fis-extension");
+            Assert.False(extension.Killed, "the launcher did not exit on SHUTDOWN");
+            Assert.Equal(0, extension.ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(layer, recursive: true);
+        }
+    }
+}
