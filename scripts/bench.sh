@@ -13,13 +13,14 @@ if [ "${1:-}" = "--micro" ]; then
   exec dotnet run -c Release --project tests/FisExtension.MicroBenchmarks -- --filter "${MICRO_FILTER:-*}" --artifacts artifacts/microbench "$@"
 fi
 
-binary="artifacts/publish/FisExtension/release_linux-x64/fis-extension"
+# What Lambda starts: the layer's launcher, which binds the proxy port, registers and execs aws-fis/fis-extension.
+binary="artifacts/layer/x86_64/extensions/fis-extension"
 layer="artifacts/layer/fis-extension-x86_64.zip"
 if [ ! -x "$binary" ] || [ ! -f "$layer" ]; then
   echo "publishing the extension (scripts/build-layer.sh)…" >&2
   ARCH=x86_64 bash scripts/build-layer.sh >&2
-elif [ -n "$(find src/FisExtension Directory.Build.props Directory.Packages.props -newer "$binary" -type f -print -quit)" ]; then
-  echo "warning: src/FisExtension changed since $binary was published; run scripts/build-layer.sh to measure the current code" >&2
+elif [ -n "$(find src/FisExtension src/FisExtension.Launcher Directory.Build.props Directory.Packages.props -newer "$binary" -type f -print -quit)" ]; then
+  echo "warning: src/FisExtension or src/FisExtension.Launcher changed since $binary was built; run scripts/build-layer.sh to measure the current code" >&2
 fi
 
 # The Rust reference (../shared/peers/rust-hyper), measured side by side in the versus part, built offline from

@@ -12,7 +12,7 @@ internal sealed record BenchOptions
           --candidate PATH     a second fis-extension build measured beside the first in the versus part (A/B in one run)
           --candidate-env NAME=VALUE  extra environment variable for the candidate only, repeatable
           --soak N             1 MiB invocations of the versus part's memory soak (default: 10000)
-          --binary PATH        the published fis-extension (default: artifacts/publish/FisExtension/release_linux-x64/fis-extension)
+          --binary PATH        what Lambda starts: the layer's launcher (default: artifacts/layer/x86_64/extensions/fis-extension), or an extension binary started directly
           --layer PATH         the layer zip (default: artifacts/layer/fis-extension-x86_64.zip)
           --out DIR            where results.md and results.json go (default: artifacts/bench)
           --starts N           measured cold starts (default: 20)
@@ -29,7 +29,7 @@ internal sealed record BenchOptions
 
     public BenchPart Parts { get; init; } = BenchPart.All;
 
-    public string BinaryPath { get; init; } = "artifacts/publish/FisExtension/release_linux-x64/fis-extension";
+    public string BinaryPath { get; init; } = "artifacts/layer/x86_64/extensions/fis-extension";
 
     public string LayerPath { get; init; } = "artifacts/layer/fis-extension-x86_64.zip";
 

@@ -29,6 +29,11 @@ internal static class MarkdownReport
         if (report.Size is { } size)
         {
             Line(md, $"| binary size | {Mebibytes(size.BinaryBytes)} | `fis-extension`, {size.BinaryBytes:N0} bytes |");
+            if (size.LauncherBytes is { } launcher)
+            {
+                Line(md, $"| launcher size | {Mebibytes(launcher)} | `extensions/fis-extension`, which execs the extension, {launcher:N0} bytes |");
+            }
+
             Line(md, size.LayerZipBytes is { } zip
                 ? $"| layer zip size | {Mebibytes(zip)} | {zip:N0} bytes |"
                 : "| layer zip size | n/a | zip not found |");

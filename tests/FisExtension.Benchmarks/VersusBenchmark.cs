@@ -56,6 +56,7 @@ internal static class VersusBenchmark
     private static async Task<List<VersusStartup>> MeasureStartupAsync(BenchOptions options, ProxySubject[] subjects, List<RemoteLambdaApi> apis, ExtensionOutputAudit audit)
     {
         var samples = subjects.Select(_ => new List<double>()).ToArray();
+        var serving = subjects.Select(_ => new List<double>()).ToArray();
         for (var run = -1; run < options.ColdStarts; run++)
         {
             for (var k = 0; k < subjects.Length; k++)
@@ -63,16 +64,18 @@ internal static class VersusBenchmark
                 // The order flips every run; run -1 warms the page cache and is not kept.
                 var i = (run & 1) == 0 ? k : subjects.Length - 1 - k;
                 using var extension = await RunningExtension.StartAsync(apis[i], subjects[i], audit);
+                var answered = await ProxyProbe.FirstAnswerAsync(extension.ProxyAddress);
                 if (run >= 0)
                 {
                     samples[i].Add(extension.StartToRegisteredMilliseconds);
+                    serving[i].Add(Elapsed.Milliseconds(extension.Process.StartedTimestamp, answered));
                 }
 
                 await extension.ShutdownAsync();
             }
         }
 
-        return subjects.Select((subject, i) => new VersusStartup(subject.Name, Distribution.Of(samples[i]))).ToList();
+        return subjects.Select((subject, i) => new VersusStartup(subject.Name, Distribution.Of(samples[i]), Distribution.Of(serving[i]))).ToList();
     }
 
     private static async Task<VersusLatency> MeasureLatencyAsync(string name, int bodyBytes, int pairs, BenchOptions options, ProxySubject[] subjects, List<RemoteLambdaApi> apis, RemoteLambdaApi directApi, ExtensionOutputAudit audit)

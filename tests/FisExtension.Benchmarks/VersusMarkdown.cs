@@ -31,6 +31,9 @@ internal static class VersusMarkdown
             var ours = versus.Startup.Single(s => s.Subject == Ours).StartToRegisteredMs.Median;
             var rust = versus.Startup.Single(s => s.Subject == Rust).StartToRegisteredMs.Median;
             Ratio(md, "start → registered, median", Ms(ours), Ms(rust), ours, rust, 2.0, extra: (ours < 15, "and < 15 ms"));
+            var oursServing = versus.Startup.Single(s => s.Subject == Ours).StartToProxyAnswerMs.Median;
+            var rustServing = versus.Startup.Single(s => s.Subject == Rust).StartToProxyAnswerMs.Median;
+            Line(md, $"| start → first answer through the proxy, median | {Ms(oursServing)} | {Ms(rustServing)} | {Times(oursServing, rustServing)} | — | |");
         }
 
         foreach (var memory in versus.Memory.Where(m => m.Subject == Ours))
@@ -42,7 +45,7 @@ internal static class VersusMarkdown
 
         if (size is not null)
         {
-            Absolute(md, "binary", size.BinaryBytes, versus.RustBinaryBytes, 12);
+            Absolute(md, size.LauncherBytes is null ? "binary" : "binaries (extension + launcher)", size.BinariesBytes, versus.RustBinaryBytes, 12);
             if (size.LayerZipBytes is { } zip)
             {
                 Line(md, $"| layer zip | {Mib(zip)} | — | — | ≤ 5 MiB | {Met(zip / MiB <= 5)} |");
