@@ -66,12 +66,14 @@ await using var faults = s3Unusable
     ? new DisabledFaultConfigurationSource()
     : FaultConfigurationSourceFactory.Create(options, loggerFactory, time, new PollObservers([polls, new EmfPollObserver(metrics, time)]));
 
-// 5. Serve the proxy on the bound listener; a runtime that connects meanwhile waits in its backlog.
+// 5. Start polling the configuration location in the background; the first poll does not hold up init. It starts
+// before the proxy serves, because a runtime waiting in the backlog is served at once and its first invocation
+// must wait for this poll (AWS_FIS_POLL_MAX_WAIT_MILLISECONDS), not miss it.
+await faults.StartAsync(shutdown.Token);
+
+// 6. Serve the proxy on the bound listener; a runtime that connects meanwhile waits in its backlog.
 var injection = new FaultInjection(faults, new FaultPlanner(new SeededRandomSource(options.RandomSeed)), time, new FaultTelemetry(logger, metrics), polls);
 var proxy = listener is null ? null : await ProxyHost.TryStartAsync(listener, options, upstream, injection, logs, logger, shutdown.Token);
-
-// 6. Start polling the configuration location in the background; the first poll does not hold up init.
-await faults.StartAsync(shutdown.Token);
 
 // 7. Run the event loop until SHUTDOWN, then stop the proxy well inside Lambda's 2,000 ms budget.
 var shutdownEvent = await new ExtensionEventLoop(extensionsApi, extensionId, time, logger).RunUntilShutdownAsync(shutdown.Token);

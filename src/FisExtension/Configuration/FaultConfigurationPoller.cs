@@ -27,7 +27,7 @@ internal sealed partial class FaultConfigurationPoller : IFaultConfigurationSour
     private Task _inFlight = Task.CompletedTask;
     private bool _polling;
     private bool _stopped;
-    private DateTimeOffset _nextPollAt = DateTimeOffset.MaxValue;
+    private DateTimeOffset _nextPollAt;
 
     public FaultConfigurationPoller(IFaultConfigurationStore store, ExtensionOptions options, TimeProvider time, ILogger logger, IPollObserver? observer = null)
     {
@@ -39,6 +39,9 @@ internal sealed partial class FaultConfigurationPoller : IFaultConfigurationSour
         _slowInterval = options.SlowPollInterval;
         _hotInterval = options.HotPollInterval < options.SlowPollInterval ? options.HotPollInterval : options.SlowPollInterval;
         _pollMaxWait = options.PollMaxWait;
+        // The first poll is due from the start: an invocation that reaches the proxy before StartAsync ran (its
+        // runtime was waiting in the listener's backlog) starts that poll and waits for it like any other.
+        _nextPollAt = time.GetUtcNow();
         _timer = time.CreateTimer(static state => ((FaultConfigurationPoller)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -59,11 +62,6 @@ internal sealed partial class FaultConfigurationPoller : IFaultConfigurationSour
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            _nextPollAt = _time.GetUtcNow();
-        }
-
         StartPollIfDue();
         return Task.CompletedTask;
     }

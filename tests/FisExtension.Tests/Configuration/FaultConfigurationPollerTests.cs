@@ -292,6 +292,26 @@ public sealed class FaultConfigurationPollerTests : IAsyncDisposable
     }
 
     [Fact(Timeout = 5000)]
+    public async Task InvocationBeforeStart_StartsTheFirstPoll_AndSeesItsFaults()
+    {
+        // The runtime can be served from the listener's backlog before the extension reaches StartAsync
+        // (CI, 2026-12-02: a streamed response under an HTTP fault went through unchanged).
+        _store.Put("EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
+        var held = _store.HoldLists();
+        var poller = Create(maxWaitMilliseconds: 500);
+
+        var invocation = poller.OnInvocationAsync(CancellationToken.None).AsTask();
+        Assert.False(invocation.IsCompleted);
+        held.SetResult();
+        await invocation;
+
+        Assert.Single(poller.Current.Faults);
+        await poller.StartAsync(CancellationToken.None);
+        await poller.PollInFlight;
+        Assert.Equal(1, _store.ListCount);
+    }
+
+    [Fact(Timeout = 5000)]
     public async Task Observer_IsToldLatencyOutcomeActiveFaultsAndLastSuccess()
     {
         _store.Put("EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
