@@ -20,7 +20,10 @@ var problem = ExtensionExec.IsExecutable(extension)
 
 // 3. Fail open: stay registered as an extension that does nothing, so the function runs untouched. The port is
 // released first, so the runtime's wrapper finds no proxy at once and keeps the original endpoint.
-StandardOutput.WriteLine($"AWS FIS EXTENSION - {problem}: no fault is injected; deploy the whole layer (extensions/fis-extension and aws-fis/)");
+StandardOutput.WriteLine(LauncherLogLine.Format(
+    $"{problem}: no fault is injected; deploy the whole layer (extensions/fis-extension and aws-fis/)",
+    Environment.GetEnvironmentVariable(LaunchEnvironment.LogFormat),
+    TimeProvider.System.GetUtcNow()));
 ListeningSocket.Close(listener);
 if (api is null)
 {

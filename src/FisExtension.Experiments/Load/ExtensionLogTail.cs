@@ -9,7 +9,7 @@ namespace FisExtension.Experiments.Load;
 /// </summary>
 public static partial class ExtensionLogTail
 {
-    public const string LinePrefix = "AWS FIS EXTENSION - ";
+    public const string LinePrefix = FisExtension.Contract.Logs.ExtensionLogLines.Prefix;
 
     /// <summary>The action names, in log order, from the base64 <c>X-Amz-Log-Result</c>; none when absent or not base64.</summary>
     public static IReadOnlyList<string> FaultActions(string? base64Tail)

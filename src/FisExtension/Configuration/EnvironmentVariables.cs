@@ -22,7 +22,7 @@ internal static class EnvironmentVariables
     public const string RuntimeApi = LaunchEnvironment.RuntimeApi;
     public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
     public const string FunctionVersion = "AWS_LAMBDA_FUNCTION_VERSION";
-    public const string LogFormat = "AWS_LAMBDA_LOG_FORMAT";
+    public const string LogFormat = LaunchEnvironment.LogFormat;
     public const string Region = StoreEnvironmentVariables.Region;
     public const string AccessKeyId = StoreEnvironmentVariables.AccessKeyId;
     public const string SecretAccessKey = StoreEnvironmentVariables.SecretAccessKey;

@@ -9,7 +9,7 @@ namespace FisExtension.Telemetry;
 internal static class FisLogLine
 {
     /// <summary>Every line starts with this, so that searches written for the AWS extension keep working.</summary>
-    public const string Prefix = "AWS FIS EXTENSION - ";
+    public const string Prefix = FisExtension.Contract.Logs.ExtensionLogLines.Prefix;
 
     /// <summary>
     /// The one place every line goes through: the message, the exception's message and the request id are

@@ -69,8 +69,10 @@ public sealed class LauncherTests
         Assert.DoesNotContain("planted-id", registered, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task WithoutTheExtensionBinary_TheLauncherSaysSo_AndTheFunctionRunsUntouched()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Text")]
+    [InlineData("JSON")]
+    public async Task WithoutTheExtensionBinary_TheLauncherSaysSo_AndTheFunctionRunsUntouched(string logFormat)
     {
         // A layer deployed without its aws-fis/fis-extension: only the launcher.
         var layer = Directory.CreateTempSubdirectory("fis-launcher-only-").FullName;
@@ -82,7 +84,7 @@ public sealed class LauncherTests
             using var faults = new FaultObjectWriter();
             using var marker = new MarkerFile();
             faults.WriteActive("EXPlaunch3", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
-            await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { ExtensionExecutable = launcher });
+            await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { ExtensionExecutable = launcher, LogFormat = logFormat });
             var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
             var result = await harness.Emulator.InvokeAsync(payload);
@@ -91,8 +93,11 @@ public sealed class LauncherTests
             Assert.Null(result.FunctionError);
             Assert.Equal(payload, result.Payload);
             Assert.Equal([result.RequestId], marker.RequestIds);
-            Assert.Contains(harness.ExtensionLogs(), line => line.Contains(
-                $"AWS FIS EXTENSION - {Path.Combine(layer, "aws-fis", "fis-extension")} is missing or not executable: no fault is injected", StringComparison.Ordinal));
+            // In the function's log format, as the extension writes its own lines.
+            var said = Assert.Single(harness.ExtensionLogs(), line => line.Contains("is missing or not executable", StringComparison.Ordinal));
+            var message = logFormat == "JSON" ? Json.String(System.Text.Encoding.UTF8.GetBytes(said[said.IndexOf('{', StringComparison.Ordinal)..]), "fields", "message") : said[said.IndexOf("AWS FIS", StringComparison.Ordinal)..];
+            Assert.StartsWith(
+                $"AWS FIS EXTENSION - {Path.Combine(layer, "aws-fis", "fis-extension")} is missing or not executable: no fault is injected", message, StringComparison.Ordinal);
             // The port was released before the runtime started, so the wrapper kept the original endpoint at once.
             Assert.Contains(harness.Emulator.Logs, line => line.Contains("the FIS proxy is not available: nothing listens on", StringComparison.Ordinal));
             var extension = Assert.Single(shutdown.Extensions, e => e.Name == "fis-extension");
