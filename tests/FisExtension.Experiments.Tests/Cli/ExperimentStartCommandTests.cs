@@ -10,14 +10,6 @@ public sealed class ExperimentStartCommandTests : IDisposable
 
     private static Dictionary<string, string> Location(string location) => new() { ["AWS_FIS_CONFIGURATION_LOCATION"] = location };
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        while (!condition())
-        {
-            await Task.Delay(20);
-        }
-    }
-
     [Fact(Timeout = 30_000)]
     public async Task Start_WritesTheFirstActionsObjects_AndStoppingDeletesThem()
     {
@@ -25,7 +17,7 @@ public sealed class ExperimentStartCommandTests : IDisposable
         using var stop = new CancellationTokenSource();
 
         var running = FisctlRun.RunAsync(["experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString()], stop: stop.Token);
-        await WaitUntilAsync(() => _folders.Keys().Count == 2);
+        Assert.True(await Eventually.TrueAsync(() => _folders.Keys().Count == 2), "fisctl did not write the objects in time");
         var written = _folders.Keys();
         await stop.CancelAsync();
         var run = await running;

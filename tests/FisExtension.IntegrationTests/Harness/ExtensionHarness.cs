@@ -99,21 +99,8 @@ internal sealed class ExtensionHarness : IAsyncDisposable
     /// Waits for the extension to log a line containing <paramref name="text"/>: its output reaches the emulator
     /// asynchronously, a moment after the behaviour it describes (seconds after it under CI-like load).
     /// </summary>
-    public async Task<bool> ExtensionLoggedAsync(string text, TimeSpan? patience = null)
-    {
-        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(15));
-        while (!ExtensionLogs().Any(l => l.Contains(text, StringComparison.Ordinal)))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
-    }
+    public Task<bool> ExtensionLoggedAsync(string text, TimeSpan? patience = null) =>
+        Eventually.TrueAsync(() => ExtensionLogs().Any(l => l.Contains(text, StringComparison.Ordinal)), patience);
 
     /// <summary>
     /// Shuts the environment down and waits for the extension's "shutting down" line. Its output is captured in order,

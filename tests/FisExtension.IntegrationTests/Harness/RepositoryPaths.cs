@@ -3,7 +3,7 @@ namespace FisExtension.IntegrationTests.Harness;
 /// <summary>Where the tests find the published extension, the layer's wrapper, test functions and shared data.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>What Lambda starts from the layer: the launcher, which binds the proxy port, registers and execs <see cref="ExtensionBinary"/>.</summary>
     public static string LayerExtension => Path.Combine(Root, "artifacts", "layer", "x86_64", "extensions", "fis-extension");
@@ -24,17 +24,4 @@ internal static class RepositoryPaths
     private static string Require(string path) => File.Exists(path)
         ? path
         : throw new InvalidOperationException($"{path} is missing: run scripts/build-layer.sh (scripts/test.sh does) before these tests.");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FisExtension.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FisExtension.sln not found above the test binaries");
-    }
 }

@@ -228,7 +228,7 @@ public sealed class WireFidelityTests
 
         Assert.All(answers.Take(2), status => Assert.Contains(status, new[] { 431, 0 }));
         Assert.Equal([400, 400], answers.Skip(2));
-        Assert.True(await Harness.Eventually.TrueAsync(() => proxy.Warnings().Count >= 2), "the refusals were logged");
+        Assert.True(await Eventually.TrueAsync(() => proxy.Warnings().Count >= 2), "the refusals were logged");
         // Not a fixed wait for any further line (500 ms could pass under CI-like load before it arrived): the whole log.
         await proxy.Harness.ShutdownAndAwaitTheWholeLogAsync();
         var refusals = proxy.Warnings();

@@ -17,16 +17,5 @@ internal static class SharedLambdaEvents
 
     public static byte[] Read(string fileName) => File.ReadAllBytes(Path.Combine(Folder(), fileName));
 
-    private static string Folder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FisExtension.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "lambda-events"));
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds FisExtension.sln.");
-    }
+    private static string Folder() => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "data", "lambda-events"));
 }

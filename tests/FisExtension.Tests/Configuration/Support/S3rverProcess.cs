@@ -69,16 +69,8 @@ internal sealed partial class S3rverProcess : IAsyncDisposable
 
     private static string ScriptPath()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var script = Path.Combine(directory.FullName, "tests", "functions", "node_modules", "s3rver", "bin", "s3rver.js");
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-
-        throw new InvalidOperationException("s3rver is not installed: run `npm ci` in tests/functions.");
+        var script = Path.Combine(RepositoryRoot.Path, "tests", "functions", "node_modules", "s3rver", "bin", "s3rver.js");
+        return File.Exists(script) ? script : throw new InvalidOperationException("s3rver is not installed: run `npm ci` in tests/functions.");
     }
 
     [GeneratedRegex(@"listening on .*:(\d+)$")]

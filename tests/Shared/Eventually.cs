@@ -1,6 +1,9 @@
-namespace FisExtension.IntegrationTests.Harness;
+namespace FisExtension.Tests.Shared;
 
-/// <summary>Waits for a condition on output that is captured asynchronously (the extension's log lines).</summary>
+/// <summary>
+/// Waits for a condition that another process or a background task makes true (a file written, a line logged, a
+/// request received). Linked into every test project that needs it.
+/// </summary>
 internal static class Eventually
 {
     // Output from other processes reached the test host seconds late on a 2-core machine at load 20 (CI-like load).
@@ -16,7 +19,7 @@ internal static class Eventually
                 return false;
             }
 
-            await Task.Delay(25);
+            await Task.Delay(20);
         }
 
         return true;
