@@ -12,7 +12,7 @@ internal readonly record struct Ipv4Endpoint(uint Address, ushort Port)
     public static Ipv4Endpoint? TryParse(string? text)
     {
         var colon = text?.LastIndexOf(':') ?? -1;
-        if (colon <= 0 || !TryParsePort(text![(colon + 1)..], 1, out var port))
+        if (colon <= 0 || !PortNumber.TryParse(text!.AsSpan(colon + 1), 1, out var port))
         {
             return null;
         }
@@ -27,7 +27,8 @@ internal readonly record struct Ipv4Endpoint(uint Address, ushort Port)
         foreach (var range in host.Split('.'))
         {
             var part = host[range];
-            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9') || !byte.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var octet))
+            // A leading zero is left to the extension: some parsers read such an octet as octal (010 = 8).
+            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || part.ContainsAnyExceptInRange('0', '9') || !byte.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var octet))
             {
                 return null;
             }
@@ -38,24 +39,6 @@ internal readonly record struct Ipv4Endpoint(uint Address, ushort Port)
         return new Ipv4Endpoint(address, port);
     }
 
-    /// <summary>ASCII digits only, from <paramref name="minimum"/> to 65535.</summary>
-    public static bool TryParsePort(string text, int minimum, out ushort port)
-    {
-        port = 0;
-        if (text.Length is 0 or > 5 || text.AsSpan().ContainsAnyExceptInRange('0', '9'))
-        {
-            return false;
-        }
-
-        var value = int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (value < minimum || value > ushort.MaxValue)
-        {
-            return false;
-        }
-
-        port = (ushort)value;
-        return true;
-    }
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Address >> 24}.{(Address >> 16) & 0xFF}.{(Address >> 8) & 0xFF}.{Address & 0xFF}:{Port}");

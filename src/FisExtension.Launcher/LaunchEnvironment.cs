@@ -20,4 +20,8 @@ internal static class LaunchEnvironment
     // the proxy's listening socket, bound before it.
     public const string ExtensionId = "_AWS_FIS_EXTENSION_ID";
     public const string ListenerDescriptor = "_AWS_FIS_LISTENER_FD";
+
+    // The lowest descriptor handed over: 0 to 2 are the standard streams, never ours to take or close, even when
+    // Lambda started the process with one of them closed.
+    public const int LowestHandedDescriptor = 3;
 }

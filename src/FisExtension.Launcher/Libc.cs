@@ -10,6 +10,7 @@ internal static unsafe partial class Libc
     public const int SolSocket = 1;
     public const int SoReuseAddr = 2;
     public const int XOk = 1;
+    public const int FDupFd = 0;
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int socket(int domain, int type, int protocol);
@@ -34,6 +35,10 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc")]
     public static partial int close(int fd);
+
+    // Variadic in C; its one int argument travels as a fixed one would on x86_64 (System V) and arm64 Linux (AAPCS64).
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int fcntl(int fd, int command, int argument);
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int access(byte* path, int mode);

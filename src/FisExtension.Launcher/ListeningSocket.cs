@@ -13,7 +13,7 @@ internal static unsafe class ListeningSocket
     /// <summary>The descriptor, or -1 when the port cannot be taken; the extension then tries and says why.</summary>
     public static int TryBind(ushort port)
     {
-        var fd = Libc.socket(Libc.AfInet, Libc.SockStream, 0);
+        var fd = AboveTheStandardStreams(Libc.socket(Libc.AfInet, Libc.SockStream, 0));
         if (fd < 0)
         {
             return -1;
@@ -31,6 +31,22 @@ internal static unsafe class ListeningSocket
         }
 
         return fd;
+    }
+
+    /// <summary>
+    /// The descriptor moved to 3 or above when it took the number of a standard stream left closed: the extension does
+    /// not adopt 0 to 2, and would then find the port taken by a socket nobody accepts on.
+    /// </summary>
+    private static int AboveTheStandardStreams(int fd)
+    {
+        if (fd < 0 || fd >= LaunchEnvironment.LowestHandedDescriptor)
+        {
+            return fd;
+        }
+
+        var moved = Libc.fcntl(fd, Libc.FDupFd, LaunchEnvironment.LowestHandedDescriptor);
+        Libc.close(fd);
+        return moved;
     }
 
     /// <summary>Releases the port (a descriptor of -1 is none).</summary>

@@ -7,28 +7,36 @@ using FisExtension.Launcher;
 var argv = Environment.GetCommandLineArgs();
 var extension = ExtensionExec.Locate(Environment.ProcessPath ?? argv[0]);
 var api = Ipv4Endpoint.TryParse(Environment.GetEnvironmentVariable(LaunchEnvironment.RuntimeApi));
-
-// 1. Bind the proxy port, then register under the file name Lambda started us by (lambda-apis.md §2).
 var extensionName = Path.GetFileName(argv[0]);
-var listener = ProxyPort.Read(Environment.GetEnvironmentVariable) is { } port && api is not null ? ListeningSocket.TryBind(port) : -1;
-var extensionId = listener >= 0 ? ExtensionsApiCalls.TryRegister(api!.Value, extensionName) : null;
 
-// 2. Become the extension; this returns only when exec failed.
-var problem = ExtensionExec.IsExecutable(extension)
-    ? $"cannot run {extension} (errno {ExtensionExec.Exec(extension, argv, extensionId, listener)})"
-    : $"{extension} is missing or not executable";
-
-// 3. Fail open: stay registered as an extension that does nothing, so the function runs untouched. The port is
-// released first, so the runtime's wrapper finds no proxy at once and keeps the original endpoint.
-StandardOutput.WriteLine(LauncherLogLine.Format(
-    $"{problem}: no fault is injected; deploy the whole layer (extensions/fis-extension and aws-fis/)",
-    Environment.GetEnvironmentVariable(LaunchEnvironment.LogFormat),
-    TimeProvider.System.GetUtcNow()));
-ListeningSocket.Close(listener);
-if (api is null)
+// 1. Without the extension there is nothing to hand over: the port is never taken, so the runtime's wrapper finds no
+// proxy at once and keeps the original endpoint.
+if (!ExtensionExec.IsExecutable(extension))
 {
-    return 1;
+    return FailOpen($"{extension} is missing or not executable", extensionId: null);
 }
 
-extensionId ??= ExtensionsApiCalls.TryRegister(api.Value, extensionName);
-return extensionId is not null && ExtensionsApiCalls.WaitForShutdown(api.Value, extensionId) ? 0 : 1;
+// 2. Bind the proxy port, then register under the file name Lambda started us by (lambda-apis.md §2).
+var listener = ProxyPort.Read(Environment.GetEnvironmentVariable) is { } port && api is not null ? ListeningSocket.TryBind(port) : -1;
+var registeredId = listener >= 0 ? ExtensionsApiCalls.TryRegister(api!.Value, extensionName) : null;
+
+// 3. Become the extension; this returns only when exec failed, and then the port is released first.
+var errno = ExtensionExec.Exec(extension, argv, registeredId, listener);
+ListeningSocket.Close(listener);
+return FailOpen($"cannot run {extension} ({Errno.DescribeExecFailure(errno)})", registeredId);
+
+// Fail open: stay registered as an extension that does nothing until SHUTDOWN, so the function runs untouched.
+int FailOpen(string problem, string? extensionId)
+{
+    StandardOutput.WriteLine(LauncherLogLine.Format(
+        $"{problem}: no fault is injected; deploy the whole layer (extensions/fis-extension and aws-fis/)",
+        Environment.GetEnvironmentVariable(LaunchEnvironment.LogFormat),
+        TimeProvider.System.GetUtcNow()));
+    if (api is null)
+    {
+        return 1;
+    }
+
+    extensionId ??= ExtensionsApiCalls.TryRegister(api.Value, extensionName);
+    return extensionId is not null && ExtensionsApiCalls.WaitForShutdown(api.Value, extensionId) ? 0 : 1;
+}

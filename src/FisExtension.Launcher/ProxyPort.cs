@@ -1,22 +1,25 @@
 namespace FisExtension.Launcher;
 
-/// <summary>The proxy port the extension will use, when the launcher can be sure of it.</summary>
+/// <summary>
+/// The proxy port, read by one rule wherever it is read: by the launcher, by the extension (this file is linked into
+/// it), and by the runtime's wrapper (layer/aws-fis/bootstrap), which probes it. Surrounding spaces and tabs are
+/// ignored and blank means unset; anything else but one to five digits from 1024 to 65535 is not a port.
+/// </summary>
 internal static class ProxyPort
 {
-    /// <summary>
-    /// The default when the variable is unset, the value when it is plain digits from 1024 to 65535 (which the
-    /// extension reads the same way); null for anything else, so that the extension reads it, says what is wrong and
-    /// binds the port itself.
-    /// </summary>
+    // ASCII only, as bash's [[:space:]] in the wrapper.
+    private static readonly char[] Whitespace = [' ', '\t', '\n', '\v', '\f', '\r'];
+
+    /// <summary>The port: the default when the variable is unset or blank, null when it is not a port.</summary>
     public static ushort? Read(Func<string, string?> getEnvironmentVariable)
     {
-        var value = getEnvironmentVariable(LaunchEnvironment.ProxyListenerPort);
-        if (value is null)
+        var value = getEnvironmentVariable(LaunchEnvironment.ProxyListenerPort)?.Trim(Whitespace);
+        if (string.IsNullOrEmpty(value))
         {
             return LaunchEnvironment.DefaultListenerPort;
         }
 
         // Lambda runs extensions as an unprivileged user, which cannot bind ports under 1024.
-        return Ipv4Endpoint.TryParsePort(value, 1024, out var port) ? port : null;
+        return PortNumber.TryParse(value, 1024, out var port) ? port : null;
     }
 }

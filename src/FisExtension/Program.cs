@@ -41,9 +41,10 @@ using var onSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =
 var handoff = LauncherHandoff.Take(Environment.GetEnvironmentVariable, Environment.SetEnvironmentVariable, options.ListenerPort);
 var listener = handoff.Listener ?? ProxyListener.TryBind(options.ListenerPort, logger);
 
-// 3. Register at the original endpoint, under the file name Lambda knows this extension by.
+// 3. Register at the original endpoint, under the file name Lambda knows this extension by: argv[0], which the launcher
+// passes on when it execs this binary (whose own path is aws-fis/fis-extension, whatever the launcher is called).
 var extensionsApi = new ExtensionsApiClient(upstream, options.RuntimeApi);
-var extensionName = Path.GetFileName(Environment.ProcessPath) ?? "fis-extension";
+var extensionName = Path.GetFileName(Environment.GetCommandLineArgs()[0]) is { Length: > 0 } started ? started : "fis-extension";
 string extensionId;
 try
 {

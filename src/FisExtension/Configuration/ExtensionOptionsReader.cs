@@ -1,4 +1,5 @@
 using System.Globalization;
+using FisExtension.Launcher;
 using Microsoft.Extensions.Logging;
 
 namespace FisExtension.Configuration;
@@ -30,11 +31,14 @@ internal static class ExtensionOptionsReader
                 : LogFormat.Text,
         };
 
-        // Lambda runs extensions as an unprivileged user, which cannot bind ports under 1024.
-        var port = ReadInt(Get(EnvironmentVariables.ProxyListenerPort), EnvironmentVariables.ProxyListenerPort, 1024, 65535, problems);
-        if (port is { } p)
+        // The launcher and the wrapper read the port by the same rule, so all three agree on it.
+        if (ProxyPort.Read(environment) is { } port)
         {
-            options = options with { ListenerPort = p };
+            options = options with { ListenerPort = port };
+        }
+        else
+        {
+            problems.Add($"{EnvironmentVariables.ProxyListenerPort}={environment(EnvironmentVariables.ProxyListenerPort)} is not a port: one to five digits from 1024 to 65535. Using the default.");
         }
 
         options = options with

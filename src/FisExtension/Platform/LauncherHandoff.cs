@@ -26,7 +26,7 @@ internal sealed record LauncherHandoff(Socket? Listener, string? ExtensionId)
 
     private static Socket? AdoptListener(string? descriptor, int listenerPort)
     {
-        if (!int.TryParse(descriptor, NumberStyles.None, CultureInfo.InvariantCulture, out var fd) || fd < 3)
+        if (!int.TryParse(descriptor, NumberStyles.None, CultureInfo.InvariantCulture, out var fd) || fd < LaunchEnvironment.LowestHandedDescriptor)
         {
             return null;
         }

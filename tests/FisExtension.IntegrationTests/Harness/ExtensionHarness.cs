@@ -60,7 +60,7 @@ internal sealed class ExtensionHarness : IAsyncDisposable
         {
             Directory.CreateDirectory(Path.Combine(opt, "extensions"));
             Directory.CreateDirectory(Path.Combine(opt, "aws-fis"));
-            File.CreateSymbolicLink(Path.Combine(opt, "extensions", "fis-extension"), options.ExtensionExecutable ?? RepositoryPaths.RequireLayerExtension());
+            File.CreateSymbolicLink(Path.Combine(opt, "extensions", options.ExtensionFileName), options.ExtensionExecutable ?? RepositoryPaths.RequireLayerExtension());
             File.CreateSymbolicLink(Path.Combine(opt, "aws-fis", "bootstrap"), RepositoryPaths.Wrapper);
             if (options.UseExecWrapper)
             {

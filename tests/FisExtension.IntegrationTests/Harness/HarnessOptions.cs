@@ -25,6 +25,9 @@ internal sealed record HarnessOptions
     /// <summary>What the layer's <c>extensions/fis-extension</c> is: the published binary, or a launcher of it.</summary>
     public string? ExtensionExecutable { get; init; }
 
+    /// <summary>The file name in <c>/opt/extensions</c>, which Lambda knows the extension by (a container image may rename it).</summary>
+    public string ExtensionFileName { get; init; } = "fis-extension";
+
     /// <summary>A fault configuration folder the extension polls (a local configuration location).</summary>
     public string? ConfigurationDirectory { get; init; }
 

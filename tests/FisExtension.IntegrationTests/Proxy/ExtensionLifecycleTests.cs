@@ -87,19 +87,17 @@ public sealed class ExtensionLifecycleTests
     {
         // Another program answers HTTP on the proxy port: the extension cannot bind, and the wrapper must not hand
         // the runtime to that program.
-        using var foreign = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        foreign.Start();
-        var port = ((System.Net.IPEndPoint)foreign.LocalEndpoint).Port;
+        using var foreign = new HeldPort();
         using var stop = new CancellationTokenSource();
-        var answering = AnswerEveryConnectionWith200Async(foreign, stop.Token);
+        var answering = AnswerEveryConnectionWith200Async(foreign.Listener, stop.Token);
         await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
         {
             RuntimeCommand = [Path.Combine(RepositoryPaths.Functions, "env-runtime", "bootstrap")],
-            Environment = new Dictionary<string, string> { ["AWS_FIS_PROXY_LISTENER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Environment = foreign.AsProxyPort(),
         });
 
         Assert.Equal(harness.Emulator.RuntimeApiAddress, await RuntimeApiSeenByTheRuntimeAsync(harness));
-        Assert.True(await harness.ExtensionLoggedAsync("could not listen on 127.0.0.1:" + port));
+        Assert.True(await harness.ExtensionLoggedAsync("could not listen on 127.0.0.1:" + foreign.Port));
         await stop.CancelAsync();
         await answering;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using FisExtension.IntegrationTests.Harness;
 
 namespace FisExtension.IntegrationTests.Proxy;
@@ -7,6 +8,7 @@ namespace FisExtension.IntegrationTests.Proxy;
 /// <c>aws-fis/fis-extension</c> in the same process, so that registration, which every cold start waits for, does
 /// not wait for the extension's own start-up. The other tests all run through it; these pin what is its own.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class LauncherTests
 {
     [Fact(Timeout = 60_000)]
@@ -69,44 +71,81 @@ public sealed class LauncherTests
         Assert.DoesNotContain("planted-id", registered, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task StartedWithStandardInputClosed_TheExtensionServesOnTheSocketTheLauncherBound()
+    {
+        // A closed standard stream gives the launcher's socket its number (0); the extension does not adopt 0 to 2, so
+        // the launcher must hand it over above them, or the port stays held by a socket nobody accepts on.
+        using var layer = new TemporaryLayer();
+        var launcher = layer.Add("launcher/fis-extension", RepositoryPaths.RequireLayerExtension());
+        layer.Link("aws-fis/fis-extension", RepositoryPaths.RequireExtensionBinary());
+        var started = layer.Script("extensions/fis-extension", $"exec -a \"$0\" '{launcher}' \"$@\" <&-");
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPlaunch4", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { ExtensionExecutable = started });
+
+        var failed = await harness.Emulator.InvokeAsync(Json.Event(("action", "echo"), ("markerFile", marker.Path)));
+
+        Assert.Equal("FisInjectedError", Json.String(failed.Payload, "errorType"));
+        Assert.Empty(marker.RequestIds);
+        Assert.DoesNotContain(harness.ExtensionLogs(), line => line.Contains("could not listen", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PortHeldByAnotherProgram_TheExtensionRegistersUnderTheNameLambdaStartedItBy()
+    {
+        // The launcher cannot bind, so it leaves binding and registering to the extension, whose own file is
+        // aws-fis/fis-extension: Lambda knows the extension by the name it started (here as a container image may
+        // rename it), and waits for that name to register.
+        using var stranger = new HeldPort();
+        using var marker = new MarkerFile();
+        await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
+        {
+            RuntimeCommand = [FaultFunctions.ShellRuntime],
+            TaskRoot = Path.GetDirectoryName(FaultFunctions.ShellRuntime)!,
+            ExtensionFileName = "chaos-kit",
+            Environment = stranger.AsProxyPort(),
+        });
+        var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
+
+        var result = await harness.Emulator.InvokeAsync(payload);
+
+        Assert.Null(result.FunctionError);
+        Assert.Equal(payload, result.Payload);
+        Assert.Equal([result.RequestId], marker.RequestIds);
+        Assert.Contains(harness.Emulator.Logs, line => line.Contains("registered as chaos-kit with id ", StringComparison.Ordinal));
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData("Text")]
     [InlineData("JSON")]
     public async Task WithoutTheExtensionBinary_TheLauncherSaysSo_AndTheFunctionRunsUntouched(string logFormat)
     {
         // A layer deployed without its aws-fis/fis-extension: only the launcher.
-        var layer = Directory.CreateTempSubdirectory("fis-launcher-only-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(layer, "extensions"));
-            var launcher = Path.Combine(layer, "extensions", "fis-extension");
-            File.Copy(RepositoryPaths.RequireLayerExtension(), launcher);
-            using var faults = new FaultObjectWriter();
-            using var marker = new MarkerFile();
-            faults.WriteActive("EXPlaunch3", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
-            await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { ExtensionExecutable = launcher, LogFormat = logFormat });
-            var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
+        using var layer = new TemporaryLayer();
+        var launcher = layer.Add("extensions/fis-extension", RepositoryPaths.RequireLayerExtension());
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPlaunch3", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { ExtensionExecutable = launcher, LogFormat = logFormat });
+        var payload = Json.Event(("action", "echo"), ("markerFile", marker.Path));
 
-            var result = await harness.Emulator.InvokeAsync(payload);
-            var shutdown = await harness.Emulator.ShutdownAsync();
+        var result = await harness.Emulator.InvokeAsync(payload);
+        var shutdown = await harness.Emulator.ShutdownAsync();
 
-            Assert.Null(result.FunctionError);
-            Assert.Equal(payload, result.Payload);
-            Assert.Equal([result.RequestId], marker.RequestIds);
-            // In the function's log format, as the extension writes its own lines.
-            var said = Assert.Single(harness.ExtensionLogs(), line => line.Contains("is missing or not executable", StringComparison.Ordinal));
-            var message = logFormat == "JSON" ? Json.String(System.Text.Encoding.UTF8.GetBytes(said[said.IndexOf('{', StringComparison.Ordinal)..]), "fields", "message") : said[said.IndexOf("AWS FIS", StringComparison.Ordinal)..];
-            Assert.StartsWith(
-                $"AWS FIS EXTENSION - {Path.Combine(layer, "aws-fis", "fis-extension")} is missing or not executable: no fault is injected", message, StringComparison.Ordinal);
-            // The port was released before the runtime started, so the wrapper kept the original endpoint at once.
-            Assert.Contains(harness.Emulator.Logs, line => line.Contains("the FIS proxy is not available: nothing listens on", StringComparison.Ordinal));
-            var extension = Assert.Single(shutdown.Extensions, e => e.Name == "fis-extension");
-            Assert.False(extension.Killed, "the launcher did not exit on SHUTDOWN");
-            Assert.Equal(0, extension.ExitCode);
-        }
-        finally
-        {
-            Directory.Delete(layer, recursive: true);
-        }
+        Assert.Null(result.FunctionError);
+        Assert.Equal(payload, result.Payload);
+        Assert.Equal([result.RequestId], marker.RequestIds);
+        // In the function's log format, as the extension writes its own lines.
+        var said = Assert.Single(harness.ExtensionLogs(), line => line.Contains("is missing or not executable", StringComparison.Ordinal));
+        var message = logFormat == "JSON" ? Json.String(System.Text.Encoding.UTF8.GetBytes(said[said.IndexOf('{', StringComparison.Ordinal)..]), "fields", "message") : said[said.IndexOf("AWS FIS", StringComparison.Ordinal)..];
+        Assert.StartsWith(
+            $"AWS FIS EXTENSION - {Path.Combine(layer.Root, "aws-fis", "fis-extension")} is missing or not executable: no fault is injected", message, StringComparison.Ordinal);
+        // The port was never taken, so the wrapper kept the original endpoint at once.
+        Assert.Contains(harness.Emulator.Logs, line => line.Contains("the FIS proxy is not available: nothing listens on", StringComparison.Ordinal));
+        var extension = Assert.Single(shutdown.Extensions, e => e.Name == "fis-extension");
+        Assert.False(extension.Killed, "the launcher did not exit on SHUTDOWN");
+        Assert.Equal(0, extension.ExitCode);
     }
 }

@@ -65,6 +65,8 @@ public sealed class ExtensionOptionsReaderTests
     [InlineData(EnvironmentVariables.ProxyListenerPort, "abc")]
     [InlineData(EnvironmentVariables.ProxyListenerPort, "80")]
     [InlineData(EnvironmentVariables.ProxyListenerPort, "+9200")]
+    [InlineData(EnvironmentVariables.ProxyListenerPort, "009200")]
+    [InlineData(EnvironmentVariables.ProxyListenerPort, "92 00")]
     [InlineData(EnvironmentVariables.LogLevel, "LOUD")]
     [InlineData(EnvironmentVariables.ExtensionMetrics, "some")]
     [InlineData(EnvironmentVariables.PollMaxWaitMilliseconds, "-1")]

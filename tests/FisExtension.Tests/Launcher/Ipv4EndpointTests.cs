@@ -9,6 +9,7 @@ public sealed class Ipv4EndpointTests
     [InlineData("127.0.0.1:9001", 0x7F000001u, 9001)]
     [InlineData("169.254.100.1:9001", 0xA9FE6401u, 9001)]
     [InlineData("10.0.0.255:65535", 0x0A0000FFu, 65535)]
+    [InlineData("0.0.0.0:1", 0u, 1)]
     public void TryParse_ReadsThePlainForm(string text, uint address, int port)
     {
         var endpoint = Ipv4Endpoint.TryParse(text);
@@ -33,6 +34,8 @@ public sealed class Ipv4EndpointTests
     [InlineData("1..2.3:80")]
     [InlineData("256.0.0.1:80")]
     [InlineData("0127.0.0.1:80")]
+    [InlineData("127.0.0.010:80")]
+    [InlineData("00.0.0.1:80")]
     [InlineData("[::1]:9001")]
     public void TryParse_LeavesEverythingElseToTheExtension(string? text) => Assert.Null(Ipv4Endpoint.TryParse(text));
 

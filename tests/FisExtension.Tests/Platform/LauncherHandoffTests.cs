@@ -46,10 +46,13 @@ public sealed partial class LauncherHandoffTests
         var (fd, port) = Descriptor(listen: true);
         var environment = Handoff(fd, "id-2");
 
+        var socket = OpenFile(fd);
+
         var handoff = LauncherHandoff.Take(environment.Get, environment.Set, port == 65535 ? 65534 : port + 1);
 
         Assert.Null(handoff.Listener);
         Assert.Equal("id-2", handoff.ExtensionId);
+        Assert.NotEqual(socket, OpenFile(fd));
     }
 
     [Fact]
@@ -57,8 +60,10 @@ public sealed partial class LauncherHandoffTests
     {
         var (fd, port) = Descriptor(listen: false);
         var environment = Handoff(fd, null);
+        var socket = OpenFile(fd);
 
         Assert.Null(LauncherHandoff.Take(environment.Get, environment.Set, port).Listener);
+        Assert.NotEqual(socket, OpenFile(fd));
     }
 
     [Fact]
@@ -68,21 +73,42 @@ public sealed partial class LauncherHandoffTests
         using var file = File.OpenHandle(Path.GetTempFileName(), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.DeleteOnClose);
         var fd = dup((int)file.DangerousGetHandle());
         var environment = Handoff(fd, null);
+        var opened = OpenFile(fd);
 
         Assert.Null(LauncherHandoff.Take(environment.Get, environment.Set, 9100).Listener);
-        Assert.Equal(-1, dup(fd));
+        Assert.NotEqual(opened, OpenFile(fd));
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("x")]
     [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("1")]
     [InlineData("2")]
-    public void Take_IgnoresADescriptorThatIsNoneOfOurs(string descriptor)
+    public void Take_IgnoresADescriptorThatIsNoneOfOurs_AndLeavesTheStandardStreamsOpen(string descriptor)
     {
         var environment = new FakeEnvironment { Values = { [LaunchEnvironment.ListenerDescriptor] = descriptor } };
+        var streams = Enumerable.Range(0, 3).Select(OpenFile).ToList();
 
         Assert.Null(LauncherHandoff.Take(environment.Get, environment.Set, 9100).Listener);
+        Assert.Equal(streams, Enumerable.Range(0, 3).Select(OpenFile));
+    }
+
+    /// <summary>
+    /// What a descriptor refers to now ("socket:[inode]", a path), or null when it is closed: unlike a dup(2) probe,
+    /// a number reused meanwhile by another test's file or socket still reads as a change.
+    /// </summary>
+    private static string? OpenFile(int fd)
+    {
+        try
+        {
+            return new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A copy (dup) of a bound socket's descriptor, owned by nobody yet, as the launcher's is after exec.</summary>

@@ -1,0 +1,20 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace FisExtension.IntegrationTests.Harness;
+
+/// <summary>A port on 127.0.0.1 held by a listener of the test's own: another program on the proxy port.</summary>
+internal sealed class HeldPort : IDisposable
+{
+    public TcpListener Listener { get; } = new(IPAddress.Loopback, 0);
+
+    public HeldPort() => Listener.Start();
+
+    public int Port => ((IPEndPoint)Listener.LocalEndpoint).Port;
+
+    /// <summary>The harness environment that makes this the proxy port.</summary>
+    public Dictionary<string, string> AsProxyPort() => new() { ["AWS_FIS_PROXY_LISTENER_PORT"] = Port.ToString(CultureInfo.InvariantCulture) };
+
+    public void Dispose() => Listener.Dispose();
+}
