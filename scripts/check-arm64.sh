@@ -41,6 +41,8 @@ printf '#!/bin/sh\nexec qemu-aarch64-static -L "%s" "%s"\n' "$sysroot" "$binary"
 opt="$work/opt"
 mkdir -p "$opt/extensions" "$opt/aws-fis"
 cp layer/aws-fis/bootstrap "$opt/aws-fis/bootstrap"
+# As in the layer: the wrapper finds the extension still starting under qemu (about 4 s) by this file.
+ln -s "$binary" "$opt/aws-fis/fis-extension"
 printf '#!/bin/sh\nexec qemu-aarch64-static -L "%s" "%s"\n' "$sysroot" "$layer/extensions/fis-extension" > "$opt/extensions/fis-extension"
 chmod 755 "$opt/extensions/fis-extension" "$opt/aws-fis/bootstrap" "$layer/aws-fis/fis-extension"
 

@@ -62,6 +62,7 @@ internal sealed class ExtensionHarness : IAsyncDisposable
             Directory.CreateDirectory(Path.Combine(opt, "aws-fis"));
             File.CreateSymbolicLink(Path.Combine(opt, "extensions", options.ExtensionFileName), options.ExtensionExecutable ?? RepositoryPaths.RequireLayerExtension());
             File.CreateSymbolicLink(Path.Combine(opt, "aws-fis", "bootstrap"), RepositoryPaths.Wrapper);
+            File.CreateSymbolicLink(Path.Combine(opt, "aws-fis", "fis-extension"), options.AwsFisExtension ?? RepositoryPaths.ExtensionBinary);
             if (options.UseExecWrapper)
             {
                 environment.TryAdd("AWS_LAMBDA_EXEC_WRAPPER", Path.Combine(opt, "aws-fis", "bootstrap"));

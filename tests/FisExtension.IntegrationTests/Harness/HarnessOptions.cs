@@ -25,6 +25,13 @@ internal sealed record HarnessOptions
     /// <summary>What the layer's <c>extensions/fis-extension</c> is: the published binary, or a launcher of it.</summary>
     public string? ExtensionExecutable { get; init; }
 
+    /// <summary>
+    /// What the layer's <c>aws-fis/fis-extension</c> is (the published extension by default). The launcher finds the
+    /// extension beside its own real path; the wrapper looks for a process running this file to tell an extension
+    /// that is still starting from a stranger on the port.
+    /// </summary>
+    public string? AwsFisExtension { get; init; }
+
     /// <summary>The file name in <c>/opt/extensions</c>, which Lambda knows the extension by (a container image may rename it).</summary>
     public string ExtensionFileName { get; init; } = "fis-extension";
 

@@ -4,12 +4,23 @@ using System.Net.Sockets;
 
 namespace FisExtension.IntegrationTests.Harness;
 
-/// <summary>A port on 127.0.0.1 held by a listener of the test's own: another program on the proxy port.</summary>
+/// <summary>A port on 127.0.0.1 held by a socket of the test's own: another program on the proxy port.</summary>
 internal sealed class HeldPort : IDisposable
 {
-    public TcpListener Listener { get; } = new(IPAddress.Loopback, 0);
+    /// <summary>Listening (connections queue, nobody accepts unless the test does), or only bound (connections are refused).</summary>
+    public HeldPort(bool listen = true)
+    {
+        if (listen)
+        {
+            Listener.Start();
+        }
+        else
+        {
+            Listener.Server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        }
+    }
 
-    public HeldPort() => Listener.Start();
+    public TcpListener Listener { get; } = new(IPAddress.Loopback, 0);
 
     public int Port => ((IPEndPoint)Listener.LocalEndpoint).Port;
 

@@ -93,12 +93,34 @@ public sealed class LauncherTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task ExtensionStillStartingAfterTheProbesTwoSeconds_TheWrapperWaitsForIt_AndFaultsApply()
+    {
+        // The launcher registers at once, so the runtime's wrapper probes while the extension starts; on a starved CPU
+        // (about 2 % of one) or under emulation that took more than the probe's 2 s. Here the extension starts 3 s late.
+        using var layer = new TemporaryLayer();
+        var launcher = layer.Add("extensions/fis-extension", RepositoryPaths.RequireLayerExtension());
+        var slowExtension = layer.Script("aws-fis/fis-extension", $"sleep 3\nexec -a \"$0\" '{RepositoryPaths.RequireExtensionBinary()}' \"$@\"");
+        using var faults = new FaultObjectWriter();
+        using var marker = new MarkerFile();
+        faults.WriteActive("EXPlaunch5", "inject-error", FaultObjectWriter.InvocationError, new Dictionary<string, object> { ["preventExecution"] = "true" });
+        await using var harness = await ExtensionHarness.StartAsync(FaultFunctions.Shell(faults) with { ExtensionExecutable = launcher, AwsFisExtension = slowExtension });
+
+        var failed = await harness.Emulator.InvokeAsync(Json.Event(("action", "echo"), ("markerFile", marker.Path)));
+
+        Assert.Equal("FisInjectedError", Json.String(failed.Payload, "errorType"));
+        Assert.Empty(marker.RequestIds);
+        Assert.DoesNotContain(harness.Emulator.Logs, line => line.Contains("the FIS proxy is not available", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task PortHeldByAnotherProgram_TheExtensionRegistersUnderTheNameLambdaStartedItBy()
     {
         // The launcher cannot bind, so it leaves binding and registering to the extension, whose own file is
         // aws-fis/fis-extension: Lambda knows the extension by the name it started (here as a container image may
         // rename it), and waits for that name to register.
-        using var stranger = new HeldPort();
+        // Bound, not listening: the wrapper's probe is refused at once, as the extension is running (bound to nothing)
+        // and a listener that never answers would hold the runtime for the wrapper's longer wait.
+        using var stranger = new HeldPort(listen: false);
         using var marker = new MarkerFile();
         await using var harness = await ExtensionHarness.StartAsync(new HarnessOptions
         {
