@@ -10,7 +10,7 @@ namespace FisExtension.IntegrationTests.Wrapper;
 /// </summary>
 public sealed class WrapperStrangerTests(ITestOutputHelper output)
 {
-    // The wrapper's whole probe gets 2 s (probe_seconds in layer/aws-fis/bootstrap); the rest is room for starting
+    // The wrapper's whole probe gets 2 s (_aws_fis_probe_seconds in layer/aws-fis/bootstrap); the rest is room for starting
     // bash and the runtime under CI-like load (3 s of it was not enough). A wrapper that waits on a stranger instead
     // of giving up waits for minutes (SYN retransmits, a never-ending read), far beyond it.
     private static readonly TimeSpan ProbeBudget = TimeSpan.FromSeconds(2);
