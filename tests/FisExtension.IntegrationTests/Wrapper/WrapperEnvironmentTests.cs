@@ -18,6 +18,35 @@ public sealed class WrapperEnvironmentTests
     [Fact(Timeout = 60_000)]
     public async Task FunctionVariablesNamedLikeTheWrappersOwn_ReachTheRuntimeUnchanged()
     {
+        // Nothing listens on the port: the wrapper decides at once.
+        var (seen, error, _) = await RunWrapperAsync(FreePort.Next(), FunctionVariables.Select(name => (name, $"the function's {name}")));
+
+        Assert.Contains("nothing listens on", error, StringComparison.Ordinal);
+        Assert.Equal(WrapperRun.OriginalEndpoint, seen["AWS_LAMBDA_RUNTIME_API"]);
+        Assert.All(FunctionVariables, name => Assert.Equal($"the function's {name}", seen.GetValueOrDefault(name)));
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("SHELLOPTS", "errexit:nounset", false)]
+    [InlineData("SHELLOPTS", "errexit:nounset", true)]
+    [InlineData("POSIXLY_CORRECT", "1", false)]
+    [InlineData("POSIXLY_CORRECT", "1", true)]
+    public async Task ShellOptionsFromTheFunctionsEnvironment_StillStartTheRuntime_InBoundedTime(string name, string value, bool strangerNeverAnswers)
+    {
+        // bash takes its options from these; under errexit the wrapper exited before starting the runtime.
+        using var stranger = new HeldPort(listen: strangerNeverAnswers);
+
+        var (seen, error, elapsed) = await RunWrapperAsync(stranger.Port, [(name, value)]);
+
+        Assert.True(seen.ContainsKey("AWS_LAMBDA_RUNTIME_API"), $"the runtime did not run: {error}");
+        Assert.Equal(WrapperRun.OriginalEndpoint, seen["AWS_LAMBDA_RUNTIME_API"]);
+        Assert.Contains(strangerNeverAnswers ? "answered within 2 s" : "nothing listens on", error, StringComparison.Ordinal);
+        Assert.True(elapsed < TimeSpan.FromSeconds(12), $"the runtime started after {elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>The wrapper with /usr/bin/env as the runtime: the environment the runtime got, the wrapper's stderr, and how long it took.</summary>
+    private static async Task<(Dictionary<string, string> Seen, string Error, TimeSpan Elapsed)> RunWrapperAsync(int proxyPort, IEnumerable<(string Name, string Value)> environment)
+    {
         var start = new ProcessStartInfo(RepositoryPaths.Wrapper)
         {
             RedirectStandardOutput = true,
@@ -26,22 +55,18 @@ public sealed class WrapperEnvironmentTests
         };
         start.ArgumentList.Add("/usr/bin/env");
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = WrapperRun.OriginalEndpoint;
-        // Nothing listens there: the wrapper decides at once.
-        start.Environment["AWS_FIS_PROXY_LISTENER_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        foreach (var name in FunctionVariables)
+        start.Environment["AWS_FIS_PROXY_LISTENER_PORT"] = proxyPort.ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in environment)
         {
-            start.Environment[name] = $"the function's {name}";
+            start.Environment[name] = value;
         }
 
+        var clock = Stopwatch.StartNew();
         using var wrapper = Process.Start(start)!;
         var (output, error) = (wrapper.StandardOutput.ReadToEndAsync(), wrapper.StandardError.ReadToEndAsync());
         await wrapper.WaitForExitAsync();
-
         var seen = (await output).Split('\n').Where(l => l.Contains('=', StringComparison.Ordinal))
-            .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        Assert.Equal(0, wrapper.ExitCode);
-        Assert.Contains("nothing listens on", await error, StringComparison.Ordinal);
-        Assert.Equal(WrapperRun.OriginalEndpoint, seen["AWS_LAMBDA_RUNTIME_API"]);
-        Assert.All(FunctionVariables, name => Assert.Equal($"the function's {name}", seen.GetValueOrDefault(name)));
+            .Select(l => l.Split('=', 2)).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1]);
+        return (seen, await error, clock.Elapsed);
     }
 }
