@@ -9,8 +9,9 @@ internal static class LaunchEnvironment
     // Set by Lambda: host:port of the Runtime and Extensions APIs.
     public const string RuntimeApi = "AWS_LAMBDA_RUNTIME_API";
 
-    // Set by Lambda: "JSON" when the function's logs are in Lambda's JSON log format.
+    // Set by Lambda: "JSON" when the function's logs are in Lambda's JSON log format (anything else means text).
     public const string LogFormat = "AWS_LAMBDA_LOG_FORMAT";
+    public const string JsonLogFormat = "JSON";
 
     // Documented by AWS for the FIS extension (fis-lambda-actions.md §2).
     public const string ProxyListenerPort = "AWS_FIS_PROXY_LISTENER_PORT";

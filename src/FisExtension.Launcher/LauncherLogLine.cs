@@ -10,13 +10,10 @@ namespace FisExtension.Launcher;
 /// </summary>
 internal static class LauncherLogLine
 {
-    /// <summary>Lambda's value of <c>AWS_LAMBDA_LOG_FORMAT</c> for JSON logs; anything else means text, as for the extension.</summary>
-    private const string JsonFormat = "JSON";
-
     public static string Format(string message, string? logFormat, DateTimeOffset now)
     {
         var text = ExtensionLogLines.Prefix + message;
-        if (!string.Equals(logFormat, JsonFormat, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(logFormat, LaunchEnvironment.JsonLogFormat, StringComparison.OrdinalIgnoreCase))
         {
             return text;
         }

@@ -26,7 +26,7 @@ internal static class ExtensionOptionsReader
             Region = s3.Region,
             S3EndpointUrl = s3.EndpointUrl,
             AwsCredentials = s3.Credentials,
-            LogFormat = string.Equals(Get(EnvironmentVariables.LogFormat), "JSON", StringComparison.OrdinalIgnoreCase)
+            LogFormat = string.Equals(Get(EnvironmentVariables.LogFormat), LaunchEnvironment.JsonLogFormat, StringComparison.OrdinalIgnoreCase)
                 ? LogFormat.Json
                 : LogFormat.Text,
         };
