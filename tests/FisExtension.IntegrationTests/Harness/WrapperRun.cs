@@ -15,17 +15,36 @@ internal sealed record WrapperRun(int ExitCode, string? RuntimeEndpoint, string 
 
     public static async Task<WrapperRun> StartAsync(int proxyPort, string wrapper, CancellationToken cancellationToken)
     {
+        var (exitCode, output, error, elapsed) = await RunAsync(
+            wrapper, proxyPort, [], ["/bin/sh", "-c", $"printf '{RuntimeMarker}%s' \"$AWS_LAMBDA_RUNTIME_API\""], cancellationToken);
+        var endpoint = output.StartsWith(RuntimeMarker, StringComparison.Ordinal) ? output[RuntimeMarker.Length..] : null;
+        return new WrapperRun(exitCode, endpoint, error.Trim(), elapsed);
+    }
+
+    /// <summary>
+    /// Runs the wrapper in front of <paramref name="runtime"/>, with Lambda's original endpoint, the proxy port and
+    /// <paramref name="environment"/>: its exit code, the runtime's output, the wrapper's stderr, and how long it took.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error, TimeSpan Elapsed)> RunAsync(
+        string wrapper, int proxyPort, IEnumerable<(string Name, string Value)> environment, string[] runtime, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo(wrapper)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("/bin/sh");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"printf '{RuntimeMarker}%s' \"$AWS_LAMBDA_RUNTIME_API\"");
+        foreach (var argument in runtime)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = OriginalEndpoint;
         start.Environment["AWS_FIS_PROXY_LISTENER_PORT"] = proxyPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {wrapper}");
@@ -33,8 +52,6 @@ internal sealed record WrapperRun(int ExitCode, string? RuntimeEndpoint, string 
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         clock.Stop();
-        var output = await stdout;
-        var endpoint = output.StartsWith(RuntimeMarker, StringComparison.Ordinal) ? output[RuntimeMarker.Length..] : null;
-        return new WrapperRun(process.ExitCode, endpoint, (await stderr).Trim(), clock.Elapsed);
+        return (process.ExitCode, await stdout, await stderr, clock.Elapsed);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using FisExtension.IntegrationTests.Harness;
 
 namespace FisExtension.IntegrationTests.Wrapper;
@@ -47,26 +45,9 @@ public sealed class WrapperEnvironmentTests
     /// <summary>The wrapper with /usr/bin/env as the runtime: the environment the runtime got, the wrapper's stderr, and how long it took.</summary>
     private static async Task<(Dictionary<string, string> Seen, string Error, TimeSpan Elapsed)> RunWrapperAsync(int proxyPort, IEnumerable<(string Name, string Value)> environment)
     {
-        var start = new ProcessStartInfo(RepositoryPaths.Wrapper)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("/usr/bin/env");
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = WrapperRun.OriginalEndpoint;
-        start.Environment["AWS_FIS_PROXY_LISTENER_PORT"] = proxyPort.ToString(CultureInfo.InvariantCulture);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var wrapper = Process.Start(start)!;
-        var (output, error) = (wrapper.StandardOutput.ReadToEndAsync(), wrapper.StandardError.ReadToEndAsync());
-        await wrapper.WaitForExitAsync();
-        var seen = (await output).Split('\n').Where(l => l.Contains('=', StringComparison.Ordinal))
+        var (_, output, error, elapsed) = await WrapperRun.RunAsync(RepositoryPaths.Wrapper, proxyPort, environment, ["/usr/bin/env"], CancellationToken.None);
+        var seen = output.Split('\n').Where(l => l.Contains('=', StringComparison.Ordinal))
             .Select(l => l.Split('=', 2)).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1]);
-        return (seen, await error, clock.Elapsed);
+        return (seen, error, elapsed);
     }
 }
