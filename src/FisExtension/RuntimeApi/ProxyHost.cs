@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using FisExtension.Configuration;
 using FisExtension.Telemetry;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Yarp.ReverseProxy.Forwarder;
@@ -16,12 +19,15 @@ internal static class ProxyHost
     // budget keeps the extension's exit within a small part of Lambda's 2,000 ms.
     private static readonly TimeSpan StopBudget = TimeSpan.FromMilliseconds(100);
 
+    // The name ASP.NET Core's host gives the diagnostic source it registers for Kestrel.
+    private const string KestrelDiagnosticSourceName = "Microsoft.AspNetCore";
+
     /// <summary>
     /// Starts serving on the bound <paramref name="listener"/>; returns once connections are accepted, or null when the
     /// server cannot start. Then the listener is closed, the wrapper finds no proxy and leaves the runtime on the
     /// original endpoint (fail open).
     /// </summary>
-    public static async Task<WebApplication?> TryStartAsync(
+    public static async Task<ProxyServer?> TryStartAsync(
         Socket listener,
         ExtensionOptions options,
         HttpMessageInvoker upstream,
@@ -32,12 +38,12 @@ internal static class ProxyHost
     {
         try
         {
-            var app = await StartAsync(listener, options, upstream, injection, logs, cancellationToken).ConfigureAwait(false);
+            var proxy = await StartAsync(listener, options, upstream, injection, logs, cancellationToken).ConfigureAwait(false);
 
             // Kestrel owns the socket's handle now and closes it when it stops.
             listener.SafeHandle.SetHandleAsInvalid();
             Log.ProxyListening(logger, $"127.0.0.1:{options.ListenerPort}", options.UpstreamRuntimeApi);
-            return app;
+            return proxy;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -50,14 +56,14 @@ internal static class ProxyHost
     }
 
     /// <summary>Stops accepting, cancels in-flight waits (injected delays end at once) and releases the port.</summary>
-    public static async Task StopAsync(WebApplication app)
+    public static async Task StopAsync(ProxyServer proxy)
     {
         using var budget = new CancellationTokenSource(StopBudget);
-        await app.StopAsync(budget.Token).ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await proxy.StopAsync(budget.Token).ConfigureAwait(false);
+        await proxy.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<WebApplication> StartAsync(
+    private static async Task<ProxyServer> StartAsync(
         Socket listener,
         ExtensionOptions options,
         HttpMessageInvoker upstream,
@@ -65,14 +71,58 @@ internal static class ProxyHost
         ILoggerProvider logs,
         CancellationToken cancellationToken)
     {
-        // The empty builder reads no appsettings.json or ASPNETCORE_* variables: the function's own files and
-        // environment must not reconfigure the extension.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         var throttle = new RefusalThrottle(injection.Time);
-        builder.Logging.AddProvider(logs);
-        builder.Logging.AddProvider(new RejectedRequestLog(throttle, logs.CreateLogger(typeof(RuntimeApiProxy).FullName!)));
-        builder.Logging.AddFilter<RejectedRequestLog>(RejectedRequestLog.KestrelBadRequestsCategory, LogLevel.Debug);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        var stopping = new CancellationTokenSource();
+        var services = ProxyServices(listener, upstream, injection.Time, throttle, logs).BuildServiceProvider();
+        try
+        {
+            var interceptor = new InvocationInterceptor(
+                injection.Faults,
+                injection.Planner,
+                new InvocationRegistry(),
+                upstream,
+                options.UpstreamRuntimeApi,
+                injection.Time,
+                injection.Telemetry,
+                injection.Polls,
+                stopping.Token);
+            var proxy = new RuntimeApiProxy(
+                services.GetRequiredService<IHttpForwarder>(),
+                upstream,
+                options.UpstreamRuntimeApi,
+                interceptor,
+                throttle,
+                stopping.Token,
+                services.GetRequiredService<ILogger<RuntimeApiProxy>>());
+            var server = services.GetRequiredService<IServer>();
+            await server.StartAsync(new ProxyApplication(proxy.HandleAsync), cancellationToken).ConfigureAwait(false);
+            return new ProxyServer(server, services, stopping);
+        }
+        catch
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Kestrel on the bound socket, YARP's forwarder and the extension's log lines; no host (<see cref="KestrelServiceRegistration"/>).</summary>
+    internal static ServiceCollection ProxyServices(Socket listener, HttpMessageInvoker upstream, TimeProvider time, RefusalThrottle throttle, ILoggerProvider logs)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.AddProvider(logs);
+            logging.AddProvider(new RejectedRequestLog(throttle, logs.CreateLogger(typeof(RuntimeApiProxy).FullName!)));
+            logging.AddFilter<RejectedRequestLog>(RejectedRequestLog.KestrelBadRequestsCategory, LogLevel.Debug);
+        });
+
+        // What the host would otherwise provide and Kestrel's services take: meters, a diagnostic source, the clock.
+        services.AddMetrics();
+        services.AddSingleton<DiagnosticSource>(new DiagnosticListener(KestrelDiagnosticSourceName));
+        services.AddSingleton(time);
+
+        new KestrelServiceRegistration(services).UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
 
@@ -83,37 +133,15 @@ internal static class ProxyHost
             kestrel.ListenHandle((ulong)listener.Handle, listen => listen.Protocols = HttpProtocols.Http1);
             ConfigureLimits(kestrel.Limits);
         });
-        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
+        services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
 
         // Request handling continues on the socket engine's thread, with the runtime's inline completions
         // (SocketScheduling): nothing on the forwarding path waits synchronously (fault delays are timers, log lines
         // short writes to stdout).
-        builder.Services.Configure<SocketTransportOptions>(sockets => sockets.UnsafePreferInlineScheduling = true);
-        builder.Services.AddHttpForwarder();
-        builder.Services.AddSingleton(upstream);
-
-        var app = builder.Build();
-        var interceptor = new InvocationInterceptor(
-            injection.Faults,
-            injection.Planner,
-            new InvocationRegistry(),
-            upstream,
-            options.UpstreamRuntimeApi,
-            injection.Time,
-            injection.Telemetry,
-            injection.Polls,
-            app.Lifetime.ApplicationStopping);
-        var proxy = new RuntimeApiProxy(
-            app.Services.GetRequiredService<IHttpForwarder>(),
-            upstream,
-            options.UpstreamRuntimeApi,
-            interceptor,
-            throttle,
-            app.Lifetime.ApplicationStopping,
-            app.Services.GetRequiredService<ILogger<RuntimeApiProxy>>());
-        app.Run(proxy.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return app;
+        services.Configure<SocketTransportOptions>(sockets => sockets.UnsafePreferInlineScheduling = true);
+        services.AddHttpForwarder();
+        services.AddSingleton(upstream);
+        return services;
     }
 
     private static void ConfigureLimits(KestrelServerLimits limits)
