@@ -59,8 +59,14 @@ internal static class ProxyHost
     public static async Task StopAsync(ProxyServer proxy)
     {
         using var budget = new CancellationTokenSource(StopBudget);
-        await proxy.StopAsync(budget.Token).ConfigureAwait(false);
-        await proxy.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await proxy.StopAsync(budget.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await proxy.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static async Task<ProxyServer> StartAsync(
@@ -115,9 +121,14 @@ internal static class ProxyHost
             logging.AddProvider(logs);
             logging.AddProvider(new RejectedRequestLog(throttle, logs.CreateLogger(typeof(RuntimeApiProxy).FullName!)));
             logging.AddFilter<RejectedRequestLog>(RejectedRequestLog.KestrelBadRequestsCategory, LogLevel.Debug);
+
+            // The extension's own lines pass at every level here: AWS_FIS_LOG_LEVEL decides in the provider, and the
+            // factory's default floor (Information) would drop the proxy's debug lines even when it asks for them.
+            logging.AddFilter(FisLoggerProvider.OwnCategoryPrefix, LogLevel.Trace);
         });
 
-        // What the host would otherwise provide and Kestrel's services take: meters, a diagnostic source, the clock.
+        // What the host would otherwise provide: meters and a diagnostic source, which Kestrel's services take, and
+        // the clock, which YARP's forwarder takes.
         services.AddMetrics();
         services.AddSingleton<DiagnosticSource>(new DiagnosticListener(KestrelDiagnosticSourceName));
         services.AddSingleton(time);

@@ -8,8 +8,15 @@ internal sealed class ProxyServer(IServer server, ServiceProvider services, Canc
     /// <summary>Signals the proxy's waits to end, then stops Kestrel within <paramref name="cancellationToken"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await server.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // A wait that throws as it is cancelled must not keep the port held.
+            await server.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -10,9 +10,12 @@ namespace FisExtension.Telemetry;
 /// </summary>
 internal sealed class FisLoggerProvider(LogFormat format, LogLevel minimumLevel, TextWriter output, TimeProvider time) : ILoggerProvider
 {
+    /// <summary>How the categories of the extension's own loggers begin; other categories (Kestrel, YARP) are the framework's.</summary>
+    public const string OwnCategoryPrefix = "FisExtension";
+
     private readonly Lock _writeLock = new();
 
-    public ILogger CreateLogger(string categoryName) => new FisLogger(this, categoryName.StartsWith("FisExtension", StringComparison.Ordinal));
+    public ILogger CreateLogger(string categoryName) => new FisLogger(this, categoryName.StartsWith(OwnCategoryPrefix, StringComparison.Ordinal));
 
     public void Dispose() => output.Flush();
 

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using FisExtension.Configuration;
 using FisExtension.RuntimeApi;
+using FisExtension.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
@@ -48,8 +51,24 @@ public sealed class ProxyHostTests
         Assert.NotNull(services.GetRequiredService<IHttpForwarder>());
     }
 
-    private static ServiceProvider Services(Socket listener, HttpMessageInvoker upstream) =>
-        ProxyHost.ProxyServices(listener, upstream, TimeProvider.System, new RefusalThrottle(TimeProvider.System), NullLoggerProvider.Instance)
+    [Theory]
+    [InlineData(LogLevel.Debug, true)]
+    [InlineData(LogLevel.Information, false)]
+    public void TheProxysDebugLines_FollowTheExtensionsLogLevel_NotTheFactorysDefault(LogLevel extensionLevel, bool written)
+    {
+        using var listener = BoundListener();
+        using var upstream = new HttpMessageInvoker(new SocketsHttpHandler());
+        using var output = new StringWriter();
+        using var logs = new FisLoggerProvider(LogFormat.Text, extensionLevel, output, TimeProvider.System);
+        using var services = Services(listener, upstream, logs);
+
+        Log.ForwardEndedByShutdown(services.GetRequiredService<ILogger<RuntimeApiProxy>>(), "GET", "/2018-06-01/runtime/invocation/next", "cancelled");
+
+        Assert.Equal(written, output.ToString().Contains("while shutting down, could not forward GET", StringComparison.Ordinal));
+    }
+
+    private static ServiceProvider Services(Socket listener, HttpMessageInvoker upstream, ILoggerProvider? logs = null) =>
+        ProxyHost.ProxyServices(listener, upstream, TimeProvider.System, new RefusalThrottle(TimeProvider.System), logs ?? NullLoggerProvider.Instance)
             .BuildServiceProvider();
 
     private static Socket BoundListener()
