@@ -57,6 +57,7 @@ internal static class VersusBenchmark
     {
         var samples = subjects.Select(_ => new List<double>()).ToArray();
         var serving = subjects.Select(_ => new List<double>()).ToArray();
+        var servingCpu = subjects.Select(_ => new List<double>()).ToArray();
         for (var run = -1; run < options.ColdStarts; run++)
         {
             for (var k = 0; k < subjects.Length; k++)
@@ -65,17 +66,19 @@ internal static class VersusBenchmark
                 var i = (run & 1) == 0 ? k : subjects.Length - 1 - k;
                 using var extension = await RunningExtension.StartAsync(apis[i], subjects[i], audit);
                 var answered = await ProxyProbe.FirstAnswerAsync(extension.ProxyAddress);
+                var cpu = ThreadRunTime.Milliseconds(extension.Process.Id);
                 if (run >= 0)
                 {
                     samples[i].Add(extension.StartToRegisteredMilliseconds);
                     serving[i].Add(Elapsed.Milliseconds(extension.Process.StartedTimestamp, answered));
+                    servingCpu[i].Add(cpu);
                 }
 
                 await extension.ShutdownAsync();
             }
         }
 
-        return subjects.Select((subject, i) => new VersusStartup(subject.Name, Distribution.Of(samples[i]), Distribution.Of(serving[i]))).ToList();
+        return subjects.Select((subject, i) => new VersusStartup(subject.Name, Distribution.Of(samples[i]), Distribution.Of(serving[i]), Distribution.Of(servingCpu[i]))).ToList();
     }
 
     private static async Task<VersusLatency> MeasureLatencyAsync(string name, int bodyBytes, int pairs, BenchOptions options, ProxySubject[] subjects, List<RemoteLambdaApi> apis, RemoteLambdaApi directApi, ExtensionOutputAudit audit)

@@ -34,6 +34,9 @@ internal static class VersusMarkdown
             var oursServing = versus.Startup.Single(s => s.Subject == Ours).StartToProxyAnswerMs.Median;
             var rustServing = versus.Startup.Single(s => s.Subject == Rust).StartToProxyAnswerMs.Median;
             Line(md, $"| start → first answer through the proxy, median | {Ms(oursServing)} | {Ms(rustServing)} | {Times(oursServing, rustServing)} | — | |");
+            var oursServingCpu = versus.Startup.Single(s => s.Subject == Ours).StartToProxyAnswerCpuMs.Median;
+            var rustServingCpu = versus.Startup.Single(s => s.Subject == Rust).StartToProxyAnswerCpuMs.Median;
+            Line(md, $"| CPU from start to the first answer, median | {Ms(oursServingCpu)} | {Ms(rustServingCpu)} | {Times(oursServingCpu, rustServingCpu)} | — | |");
         }
 
         foreach (var memory in versus.Memory.Where(m => m.Subject == Ours))
@@ -66,6 +69,17 @@ internal static class VersusMarkdown
             }
         }
 
+        if (versus.Startup.Count > 0)
+        {
+            Line(md);
+            Line(md, "| start-up | start → registered, median (p90) | start → first answer through the proxy, median (p90) | CPU until then, median (p90) |");
+            Line(md, "|---|---|---|---|");
+            foreach (var s in versus.Startup)
+            {
+                Line(md, $"| {s.Subject} | {Ms(s.StartToRegisteredMs.Median)} ({Ms(s.StartToRegisteredMs.P90)}) | {Ms(s.StartToProxyAnswerMs.Median)} ({Ms(s.StartToProxyAnswerMs.P90)}) | {Ms(s.StartToProxyAnswerCpuMs.Median)} ({Ms(s.StartToProxyAnswerCpuMs.P90)}) |");
+            }
+        }
+
         foreach (var memory in versus.Memory)
         {
             Line(md);
@@ -73,7 +87,7 @@ internal static class VersusMarkdown
         }
 
         Line(md);
-        Line(md, $"{versus.Latency.FirstOrDefault()?.PairsEachWay:N0} pairs each way per body size, in blocks rotating through direct, fis-extension and the Rust reference; each proxy and the direct loop have a fake API process of their own, and an extension registered for INVOKE gets one event per invocation through it. CPU is user + system time of the proxy's process over the measured pairs (10 ms clock ticks), context switches those of its live threads. Rust reference: `{versus.RustBinary}`.");
+        Line(md, $"{versus.Latency.FirstOrDefault()?.PairsEachWay:N0} pairs each way per body size, in blocks rotating through direct, fis-extension and the Rust reference; each proxy and the direct loop have a fake API process of their own, and an extension registered for INVOKE gets one event per invocation through it. CPU is user + system time of the proxy's process over the measured pairs (10 ms clock ticks), context switches those of its live threads; start-up CPU is the run time of its live threads when the proxy first answered (`/proc/<pid>/task/*/schedstat`). Rust reference: `{versus.RustBinary}`.");
         Line(md);
     }
 

@@ -29,7 +29,7 @@ internal sealed record VersusSubjectLatency(
 
 /// <summary>Process start to the register request arriving at the fake API, cold starts interleaved between proxies.</summary>
 /// <summary>Process start to the register request, and to the first answer to a request sent through the proxy once it registered.</summary>
-internal sealed record VersusStartup(string Subject, Distribution StartToRegisteredMs, Distribution StartToProxyAnswerMs);
+internal sealed record VersusStartup(string Subject, Distribution StartToRegisteredMs, Distribution StartToProxyAnswerMs, Distribution StartToProxyAnswerCpuMs);
 
 /// <summary>RSS after a few invocations and a second idle, then after a soak of 1 MiB invocations.</summary>
 internal sealed record VersusMemory(string Subject, long IdleRssKiB, int SoakInvocations, long SoakRssKiB, long SoakPeakRssKiB);
