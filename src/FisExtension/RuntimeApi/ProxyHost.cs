@@ -79,7 +79,7 @@ internal static class ProxyHost
     {
         var throttle = new RefusalThrottle(injection.Time);
         var stopping = new CancellationTokenSource();
-        var services = ProxyServices(listener, upstream, injection.Time, throttle, logs).BuildServiceProvider();
+        var services = ProxyServices(listener, injection.Time, throttle, logs).BuildServiceProvider();
         try
         {
             var interceptor = new InvocationInterceptor(
@@ -113,7 +113,7 @@ internal static class ProxyHost
     }
 
     /// <summary>Kestrel on the bound socket, YARP's forwarder and the extension's log lines; no host (<see cref="KestrelServiceRegistration"/>).</summary>
-    internal static ServiceCollection ProxyServices(Socket listener, HttpMessageInvoker upstream, TimeProvider time, RefusalThrottle throttle, ILoggerProvider logs)
+    internal static ServiceCollection ProxyServices(Socket listener, TimeProvider time, RefusalThrottle throttle, ILoggerProvider logs)
     {
         var services = new ServiceCollection();
 
@@ -147,7 +147,6 @@ internal static class ProxyHost
         // short writes to stdout).
         services.Configure<SocketTransportOptions>(sockets => sockets.UnsafePreferInlineScheduling = true);
         services.AddHttpForwarder();
-        services.AddSingleton(upstream);
         return services;
     }
 

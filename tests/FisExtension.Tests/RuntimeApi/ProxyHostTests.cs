@@ -24,8 +24,7 @@ public sealed class ProxyHostTests
     public void ProxyServices_GiveKestrelsSocketTransport_TheLargeBlockPool_AndInlineScheduling()
     {
         using var listener = BoundListener();
-        using var upstream = new HttpMessageInvoker(new SocketsHttpHandler());
-        using var services = Services(listener, upstream);
+        using var services = Services(listener);
 
         var transport = services.GetRequiredService<IOptions<SocketTransportOptions>>().Value;
 
@@ -44,8 +43,7 @@ public sealed class ProxyHostTests
     public void ProxyServices_ResolveKestrelAndYarpsForwarder()
     {
         using var listener = BoundListener();
-        using var upstream = new HttpMessageInvoker(new SocketsHttpHandler());
-        using var services = Services(listener, upstream);
+        using var services = Services(listener);
 
         Assert.Equal("KestrelServerImpl", services.GetRequiredService<IServer>().GetType().Name);
         Assert.NotNull(services.GetRequiredService<IHttpForwarder>());
@@ -57,18 +55,17 @@ public sealed class ProxyHostTests
     public void TheProxysDebugLines_FollowTheExtensionsLogLevel_NotTheFactorysDefault(LogLevel extensionLevel, bool written)
     {
         using var listener = BoundListener();
-        using var upstream = new HttpMessageInvoker(new SocketsHttpHandler());
         using var output = new StringWriter();
         using var logs = new FisLoggerProvider(LogFormat.Text, extensionLevel, output, TimeProvider.System);
-        using var services = Services(listener, upstream, logs);
+        using var services = Services(listener, logs);
 
         Log.ForwardEndedByShutdown(services.GetRequiredService<ILogger<RuntimeApiProxy>>(), "GET", "/2018-06-01/runtime/invocation/next", "cancelled");
 
         Assert.Equal(written, output.ToString().Contains("while shutting down, could not forward GET", StringComparison.Ordinal));
     }
 
-    private static ServiceProvider Services(Socket listener, HttpMessageInvoker upstream, ILoggerProvider? logs = null) =>
-        ProxyHost.ProxyServices(listener, upstream, TimeProvider.System, new RefusalThrottle(TimeProvider.System), logs ?? NullLoggerProvider.Instance)
+    private static ServiceProvider Services(Socket listener, ILoggerProvider? logs = null) =>
+        ProxyHost.ProxyServices(listener, TimeProvider.System, new RefusalThrottle(TimeProvider.System), logs ?? NullLoggerProvider.Instance)
             .BuildServiceProvider();
 
     private static Socket BoundListener()
