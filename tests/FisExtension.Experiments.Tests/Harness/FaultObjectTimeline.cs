@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace FisExtension.Experiments.Tests.Harness;
+
+/// <summary>
+/// When fisctl actually put and deleted one action's object, by the lines it printed and when (it prints "… started"
+/// before the put and "  wrote …" after it, "… ended" before the delete and "  deleted …" after it), and where a
+/// report request (sent, then answered after its latency) falls against that. On a loaded machine the put came up to
+/// 80 ms after its scheduled start (CI 2026-12-02), and a request sent on time before the start was handled after the
+/// put (CI 2026-12-03), so which requests meet the object is decided here, not by the schedule.
+/// </summary>
+public sealed record FaultObjectTimeline(DateTimeOffset PutBegan, DateTimeOffset PutDone, DateTimeOffset DeleteBegan, DateTimeOffset DeleteDone)
+{
+    public static FaultObjectTimeline Of(FisctlRun run, string action) =>
+        new(Printed(run, $" {action} started"), Printed(run, "  wrote "), Printed(run, $" {action} ended"), Printed(run, "  deleted "));
+
+    public static DateTimeOffset SentAt(JsonNode? request) => (DateTimeOffset)request!["sentAt"]!;
+
+    public static DateTimeOffset AnsweredAt(JsonNode? request) => SentAt(request).AddMilliseconds((double)request!["latencyMilliseconds"]!);
+
+    /// <summary>The request ran at some point while the object may have been there: answered after the put began and
+    /// sent before the delete was done.</summary>
+    public bool CouldMeet(JsonNode? request) => AnsweredAt(request) >= PutBegan && SentAt(request) <= DeleteDone;
+
+    /// <summary>The request ran only while the object was surely there: sent after the put was done and answered
+    /// before the delete began.</summary>
+    public bool SurelyMet(JsonNode? request) => SentAt(request) >= PutDone && AnsweredAt(request) <= DeleteBegan;
+
+    /// <summary>The request's place on this timeline, for a failure message.</summary>
+    public string Describe(JsonNode? request) =>
+        $"sent {Since(SentAt(request))} ms and answered {Since(AnsweredAt(request))} ms after the put began; the put was done at {Since(PutDone)} ms, the delete ran from {Since(DeleteBegan)} to {Since(DeleteDone)} ms";
+
+    private string Since(DateTimeOffset at) => (at - PutBegan).TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Printed(FisctlRun run, string text) =>
+        run.OutTimeline.Single(l => l.Line.Contains(text, StringComparison.Ordinal)).At;
+}
