@@ -40,6 +40,10 @@ internal sealed class ExtensionProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in subject.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
 
         // Only what Lambda would hand an extension; nothing inherited from the bench (ASPNETCORE_*, DOTNET_*).
         info.Environment.Clear();

@@ -13,7 +13,7 @@ internal sealed class FaultConfigurationFolder : IDisposable
     public const string FunctionName = "bench";
 
     // Long enough that the first invocation always waits for the first poll instead of running without faults.
-    private const int PollMaxWaitMilliseconds = 2000;
+    public const int PollMaxWaitMilliseconds = 2000;
 
     private FaultConfigurationFolder(string path) => Path = path;
 
@@ -24,25 +24,38 @@ internal sealed class FaultConfigurationFolder : IDisposable
     {
         var folder = new FaultConfigurationFolder(Directory.CreateTempSubdirectory("fis-bench-").FullName);
         var functionDirectory = Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, FunctionName));
+        File.WriteAllBytes(System.IO.Path.Combine(functionDirectory.FullName, ObjectName(actionName)), ActiveFaultObject(actionId, actionName, parameters));
+        return folder;
+    }
+
+    /// <summary>The object's name under the function's prefix: <c>&lt;experiment-id&gt;-&lt;action-name&gt;.json</c>.</summary>
+    public static string ObjectName(string actionName) => $"BENCH-{actionName}.json";
+
+    /// <summary>A schema v1 object, active from a minute ago until 30 minutes from now.</summary>
+    public static byte[] ActiveFaultObject(string actionId, string actionName, IReadOnlyDictionary<string, string> parameters)
+    {
         var now = DateTimeOffset.UtcNow;
-        using var file = File.Create(System.IO.Path.Combine(functionDirectory.FullName, $"BENCH-{actionName}.json"));
-        using var json = new Utf8JsonWriter(file);
-        json.WriteStartObject();
-        json.WriteNumber("schemaVersion", 1);
-        json.WriteString("experimentId", "BENCH");
-        json.WriteString("actionName", actionName);
-        json.WriteString("actionId", actionId);
-        json.WriteString("startTime", Rfc3339(now.AddMinutes(-1)));
-        json.WriteString("endTime", Rfc3339(now.AddMinutes(30)));
-        json.WriteStartObject("parameters");
-        foreach (var (name, value) in parameters)
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            json.WriteString(name, value);
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", 1);
+            json.WriteString("experimentId", "BENCH");
+            json.WriteString("actionName", actionName);
+            json.WriteString("actionId", actionId);
+            json.WriteString("startTime", Rfc3339(now.AddMinutes(-1)));
+            json.WriteString("endTime", Rfc3339(now.AddMinutes(30)));
+            json.WriteStartObject("parameters");
+            foreach (var (name, value) in parameters)
+            {
+                json.WriteString(name, value);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
 
-        json.WriteEndObject();
-        json.WriteEndObject();
-        return folder;
+        return buffer.ToArray();
     }
 
     /// <summary>The bench's settings with the extension pointed at this folder, and seeded when <paramref name="seed"/> is given.</summary>

@@ -9,6 +9,11 @@ if (args is [FakeApiServer.Flag])
     return await FakeApiServer.RunAsync(invocationEvent);
 }
 
+if (args is [LayoutProfile.Flag, var profiledBinary, var orderFile])
+{
+    return await LayoutProfile.RunAsync(profiledBinary, orderFile, invocationEvent);
+}
+
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(BenchOptions.Usage);

@@ -49,12 +49,13 @@ internal sealed class RunningExtension : IDisposable
         }
     }
 
-    /// <summary>Sends SHUTDOWN and returns the milliseconds until the process exited, or null if it outlived Lambda's budget.</summary>
-    public async Task<double?> ShutdownAsync()
+    /// <summary>Sends SHUTDOWN and returns the milliseconds until the process exited, or null if it outlived Lambda's
+    /// budget (or <paramref name="timeout"/>, for a process slowed on purpose), after which it is killed.</summary>
+    public async Task<double?> ShutdownAsync(TimeSpan? timeout = null)
     {
         var sent = System.Diagnostics.Stopwatch.GetTimestamp();
         await _api.SendShutdownAsync(Registration.ExtensionId);
-        var exited = await Process.WaitForExitAsync(ShutdownTimeout);
+        var exited = await Process.WaitForExitAsync(timeout ?? ShutdownTimeout);
         return exited is { } at ? Elapsed.Milliseconds(sent, at) : null;
     }
 
