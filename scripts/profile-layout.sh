@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Rewrites src/FisExtension/hot-methods.txt, the order in which the extension's managed methods are laid out
 # (IlcOrderFile): publishes the x86_64 extension, runs it under qemu-user through what a function does with it
-# (start, invocations of 1 KiB and 1 MiB, a /next given up, idle, SHUTDOWN with /next waiting, S3 polls against
-# s3rver, each fault) and lists every managed method that ran, in the order it first ran. Then publish again
+# (start, invocations of 1 KiB and 1 MiB both ways, handler errors, a /next given up, idle, SHUTDOWN with /next
+# waiting, S3 polls against s3rver, each fault) and lists every managed method that ran, in the order it first ran. Then publish again
 # (scripts/build-layer.sh) for the layout to take effect. Run it when the forwarding, polling or start-up code
 # changes: a method missing from the list still works, but lands among the cold code and costs up to 64 KiB of RSS.
 set -euo pipefail

@@ -18,6 +18,7 @@ internal static class LayoutProfile
 
     // Longer than the periods of Kestrel's heartbeat (1 s) and of the HTTP client's pool scavenging.
     private static readonly TimeSpan IdleTime = TimeSpan.FromSeconds(5);
+    private const int HandlerErrors = 3;
     private static readonly byte[] SmallBody = new byte[1024];
     private static readonly byte[] LargeBody = new byte[1024 * 1024];
 
@@ -45,6 +46,7 @@ internal static class LayoutProfile
         try
         {
             await using var api = await FakeLambdaApi.StartAsync(invocationEvent);
+            await using var largeEventApi = await FakeLambdaApi.StartAsync(LargeBody);
             await using var s3 = await S3rverProcess.StartAsync();
             // What every function runs first (start, idle invocations, an S3 location that is polled), then what
             // only an experiment adds: each fault, from the S3 store and from a folder.
@@ -55,7 +57,7 @@ internal static class LayoutProfile
                 using (scenario)
                 {
                     await scenario.PrepareAsync();
-                    await RunAsync(api, new ProxySubject(scenario.Name, qemu, "AWS_FIS_PROXY_LISTENER_PORT", scenario.Environment)
+                    await RunAsync(scenario.LargeEvents ? largeEventApi : api, new ProxySubject(scenario.Name, qemu, "AWS_FIS_PROXY_LISTENER_PORT", scenario.Environment)
                     {
                         Arguments = ["-d", "in_asm", "-D", log, binary],
                     }, audit, scenario);
@@ -113,6 +115,8 @@ internal static class LayoutProfile
             }
         }
 
+        await ReportHandlerErrorsAsync(extension.ProxyAddress, scenario);
+
         Task? parkedAtShutdown = null;
         using var parked = new HttpClient();
         if (scenario.WithIdleAndAbandonedRequests)
@@ -153,9 +157,34 @@ internal static class LayoutProfile
         }
     }
 
+    /// <summary>Invocations whose handler failed, reported as a runtime client does: <c>POST /{id}/error</c> with the
+    /// error type header (a header Kestrel does not know) and a JSON body.</summary>
+    private static async Task ReportHandlerErrorsAsync(string proxyAddress, LayoutScenario scenario)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{proxyAddress}") };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("profile-layout/1.0");
+        for (var i = 0; i < HandlerErrors; i++)
+        {
+            using var next = await http.GetAsync(new Uri("/2018-06-01/runtime/invocation/next", UriKind.Relative));
+            await next.Content.LoadIntoBufferAsync();
+            var requestId = next.Headers.GetValues("Lambda-Runtime-Aws-Request-Id").First();
+            using var error = new HttpRequestMessage(HttpMethod.Post, new Uri($"/2018-06-01/runtime/invocation/{requestId}/error", UriKind.Relative))
+            {
+                Content = new StringContent("""{"errorMessage":"handler failed","errorType":"Error","stackTrace":[]}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            error.Headers.Add("Lambda-Runtime-Function-Error-Type", "Runtime.UnhandledPromiseRejection");
+            using var accepted = await http.SendAsync(error);
+            if (!accepted.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{scenario.Name}: POST /error answered {(int)accepted.StatusCode}");
+            }
+        }
+    }
+
     private static IEnumerable<LayoutScenario> Scenarios(S3rverProcess s3)
     {
         yield return LayoutScenario.WithoutLocation("no-location", smallPairs: 100, largePairs: 5);
+        yield return LayoutScenario.WithLargeEvents("large-events", pairs: 5);
         yield return LayoutScenario.InS3(s3, "s3-no-fault", "no active faults found", fault: null);
         yield return LayoutScenario.InS3(s3, "s3-delay", "adding 1 milliseconds of latency",
             ("aws:lambda:invocation-add-delay", new() { ["startupDelayMilliseconds"] = "1", ["invocationPercentage"] = "100" }));

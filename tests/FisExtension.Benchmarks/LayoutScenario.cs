@@ -46,6 +46,9 @@ internal sealed class LayoutScenario : IDisposable
 
     public int LargePairs { get; }
 
+    /// <summary>Events of 1 MiB from <c>/next</c> instead of a small one.</summary>
+    public bool LargeEvents { get; private init; }
+
     /// <summary>After its invocations: a <c>/next</c> the runtime gives up on, seconds idle, and SHUTDOWN while a
     /// <c>/next</c> waits, as Lambda's SHUTDOWN usually finds it.</summary>
     public bool WithIdleAndAbandonedRequests { get; private init; }
@@ -56,6 +59,12 @@ internal sealed class LayoutScenario : IDisposable
         new(name, "AWS_FIS_CONFIGURATION_LOCATION is not set", new Dictionary<string, string>(), smallPairs, largePairs, () => Task.CompletedTask, null)
         {
             WithIdleAndAbandonedRequests = true,
+        };
+
+    public static LayoutScenario WithLargeEvents(string name, int pairs) =>
+        new(name, "AWS_FIS_CONFIGURATION_LOCATION is not set", new Dictionary<string, string>(), pairs, 0, () => Task.CompletedTask, null)
+        {
+            LargeEvents = true,
         };
 
     public static LayoutScenario InFolder(string name, string shows, (string ActionId, Dictionary<string, string> Parameters) fault)
