@@ -17,7 +17,8 @@ public sealed class FaultedFunction(string configurationRoot, string function)
     public JsonObject? ActiveFault()
     {
         var folder = Path.Combine(configurationRoot, function);
-        foreach (var path in Directory.Exists(folder) ? Directory.EnumerateFiles(folder) : [])
+        // Only *.json, as the extension reads: the runner writes a .partial file and renames it.
+        foreach (var path in Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json") : [])
         {
             try
             {
