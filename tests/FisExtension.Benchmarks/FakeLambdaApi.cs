@@ -125,11 +125,11 @@ internal sealed class FakeLambdaApi : ILambdaApiDouble, IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         return (context.Request.Method, path) switch
         {
-            ("GET", "/2018-06-01/runtime/invocation/next") => NextInvocationAsync(context),
-            ("POST", _) when path.StartsWith("/2018-06-01/runtime/invocation/", StringComparison.Ordinal)
-                && path.EndsWith("/response", StringComparison.Ordinal) => InvocationResultAsync(context, path["/2018-06-01/runtime/invocation/".Length..^"/response".Length], InvocationOutcome.Response),
-            ("POST", _) when path.StartsWith("/2018-06-01/runtime/invocation/", StringComparison.Ordinal)
-                && path.EndsWith("/error", StringComparison.Ordinal) => InvocationResultAsync(context, path["/2018-06-01/runtime/invocation/".Length..^"/error".Length], ErrorOutcome(context)),
+            ("GET", RuntimeApiPaths.Next) => NextInvocationAsync(context),
+            ("POST", _) when path.StartsWith(RuntimeApiPaths.Invocation, StringComparison.Ordinal)
+                && path.EndsWith("/response", StringComparison.Ordinal) => InvocationResultAsync(context, path[RuntimeApiPaths.Invocation.Length..^"/response".Length], InvocationOutcome.Response),
+            ("POST", _) when path.StartsWith(RuntimeApiPaths.Invocation, StringComparison.Ordinal)
+                && path.EndsWith("/error", StringComparison.Ordinal) => InvocationResultAsync(context, path[RuntimeApiPaths.Invocation.Length..^"/error".Length], ErrorOutcome(context)),
             ("POST", "/2020-01-01/extension/register") => RegisterAsync(context),
             ("GET", "/2020-01-01/extension/event/next") => NextExtensionEventAsync(context),
             ("GET", "/bench/registration") => ControlNextRegistrationAsync(context),

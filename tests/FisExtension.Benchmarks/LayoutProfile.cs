@@ -18,6 +18,7 @@ internal static class LayoutProfile
 
     // Longer than the periods of Kestrel's heartbeat (1 s) and of the HTTP client's pool scavenging.
     private static readonly TimeSpan IdleTime = TimeSpan.FromSeconds(5);
+    // Invocations whose handler failed, reported with POST /{id}/error.
     private const int HandlerErrors = 3;
     private static readonly byte[] SmallBody = new byte[1024];
     private static readonly byte[] LargeBody = new byte[1024 * 1024];
@@ -35,6 +36,12 @@ internal static class LayoutProfile
         if (qemu is null)
         {
             Console.Error.WriteLine("profile-layout: needs qemu-user for x86_64 (apt-get install qemu-user-static)");
+            return 2;
+        }
+
+        if (ManagedCodeSymbols.BuildId(binary) != ManagedCodeSymbols.BuildId(debugFile))
+        {
+            Console.Error.WriteLine($"profile-layout: {debugFile} is not the symbols of {binary} (their build ids differ); publish again");
             return 2;
         }
 
@@ -57,7 +64,7 @@ internal static class LayoutProfile
                 using (scenario)
                 {
                     await scenario.PrepareAsync();
-                    await RunAsync(scenario.LargeEvents ? largeEventApi : api, new ProxySubject(scenario.Name, qemu, "AWS_FIS_PROXY_LISTENER_PORT", scenario.Environment)
+                    await RunScenarioAsync(scenario.LargeEvents ? largeEventApi : api, new ProxySubject(scenario.Name, qemu, "AWS_FIS_PROXY_LISTENER_PORT", scenario.Environment)
                     {
                         Arguments = ["-d", "in_asm", "-D", log, binary],
                     }, audit, scenario);
@@ -88,13 +95,13 @@ internal static class LayoutProfile
         return 0;
     }
 
-    private static async Task RunAsync(FakeLambdaApi api, ProxySubject subject, ExtensionOutputAudit audit, LayoutScenario scenario)
+    private static async Task RunScenarioAsync(FakeLambdaApi api, ProxySubject subject, ExtensionOutputAudit audit, LayoutScenario scenario)
     {
         using var extension = await RunningExtension.StartAsync(api, subject, audit);
         using (var probe = new HttpClient())
         {
             // The wrapper's probe, as before every runtime start.
-            (await probe.GetAsync(new Uri($"http://{extension.ProxyAddress}/aws-fis/ready"))).Dispose();
+            (await probe.GetAsync(new Uri($"http://{extension.ProxyAddress}{RuntimeApiPaths.ProxyReady}"))).Dispose();
         }
 
         using (var runtime = new RuntimeLoopClient(extension.ProxyAddress))
@@ -109,19 +116,23 @@ internal static class LayoutProfile
                 await runtime.RunPairAsync(LargeBody);
             }
 
+            for (var i = 0; i < HandlerErrors; i++)
+            {
+                await runtime.RunHandlerErrorAsync();
+            }
+
             if (runtime.Errors > 0)
             {
                 throw new InvalidOperationException($"{scenario.Name}: {runtime.Errors} invocations failed, first: {runtime.FirstError}");
             }
         }
 
-        await ReportHandlerErrorsAsync(extension.ProxyAddress, scenario);
 
         Task? parkedAtShutdown = null;
         using var parked = new HttpClient();
         if (scenario.WithIdleAndAbandonedRequests)
         {
-            var next = new Uri($"http://{extension.ProxyAddress}/2018-06-01/runtime/invocation/next");
+            var next = new Uri($"http://{extension.ProxyAddress}{RuntimeApiPaths.Next}");
             // A runtime that gives up on a waiting /next (killed, timed out): the forwarder's failure path.
             var waiting = api.HoldNextInvocations();
             using (var givenUp = new CancellationTokenSource())
@@ -154,30 +165,6 @@ internal static class LayoutProfile
         if (!extension.Process.Output.Any(line => line.Contains(scenario.Shows, StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"{scenario.Name}: the extension never printed \"{scenario.Shows}\", so the profile would miss what it is for. Its output:{Environment.NewLine}{string.Join(Environment.NewLine, extension.Process.Output)}");
-        }
-    }
-
-    /// <summary>Invocations whose handler failed, reported as a runtime client does: <c>POST /{id}/error</c> with the
-    /// error type header (a header Kestrel does not know) and a JSON body.</summary>
-    private static async Task ReportHandlerErrorsAsync(string proxyAddress, LayoutScenario scenario)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://{proxyAddress}") };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("profile-layout/1.0");
-        for (var i = 0; i < HandlerErrors; i++)
-        {
-            using var next = await http.GetAsync(new Uri("/2018-06-01/runtime/invocation/next", UriKind.Relative));
-            await next.Content.LoadIntoBufferAsync();
-            var requestId = next.Headers.GetValues("Lambda-Runtime-Aws-Request-Id").First();
-            using var error = new HttpRequestMessage(HttpMethod.Post, new Uri($"/2018-06-01/runtime/invocation/{requestId}/error", UriKind.Relative))
-            {
-                Content = new StringContent("""{"errorMessage":"handler failed","errorType":"Error","stackTrace":[]}""", System.Text.Encoding.UTF8, "application/json"),
-            };
-            error.Headers.Add("Lambda-Runtime-Function-Error-Type", "Runtime.UnhandledPromiseRejection");
-            using var accepted = await http.SendAsync(error);
-            if (!accepted.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{scenario.Name}: POST /error answered {(int)accepted.StatusCode}");
-            }
         }
     }
 

@@ -12,7 +12,7 @@ namespace FisExtension.Benchmarks;
 internal static class ProxyProbe
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private static readonly byte[] Request = Encoding.ASCII.GetBytes("GET /aws-fis/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    private static readonly byte[] Request = Encoding.ASCII.GetBytes($"GET {RuntimeApiPaths.ProxyReady} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
     /// <summary>The <see cref="Stopwatch"/> timestamp at which the first bytes of the answer arrived.</summary>
     public static async Task<long> FirstAnswerAsync(string proxyAddress)

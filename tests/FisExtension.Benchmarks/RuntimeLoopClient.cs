@@ -51,7 +51,7 @@ internal sealed class RuntimeLoopClient : IDisposable
             var start = Stopwatch.GetTimestamp();
             string requestId;
             long eventRead;
-            using (var next = await _http.GetAsync("/2018-06-01/runtime/invocation/next", cancellationToken))
+            using (var next = await _http.GetAsync(RuntimeApiPaths.Next, cancellationToken))
             {
                 _ = await next.Content.ReadAsByteArrayAsync(cancellationToken);
                 eventRead = Stopwatch.GetTimestamp();
@@ -64,7 +64,7 @@ internal sealed class RuntimeLoopClient : IDisposable
             }
 
             using var content = new ByteArrayContent(responseBody);
-            using var response = await _http.PostAsync($"/2018-06-01/runtime/invocation/{requestId}/response", content, cancellationToken);
+            using var response = await _http.PostAsync($"{RuntimeApiPaths.Invocation}{requestId}/response", content, cancellationToken);
             _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var end = Stopwatch.GetTimestamp();
             return response.StatusCode == HttpStatusCode.Accepted
@@ -77,12 +77,51 @@ internal sealed class RuntimeLoopClient : IDisposable
         }
     }
 
+    /// <summary>One invocation whose handler failed, reported as runtime clients do: <c>GET /next</c>, then
+    /// <c>POST /{id}/error</c> with the error type header (one Kestrel does not know) and a JSON body; false when it failed.</summary>
+    public async Task<bool> RunHandlerErrorAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            string requestId;
+            using (var next = await _http.GetAsync(RuntimeApiPaths.Next, cancellationToken))
+            {
+                _ = await next.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (next.StatusCode != HttpStatusCode.OK || !next.Headers.TryGetValues("Lambda-Runtime-Aws-Request-Id", out var ids))
+                {
+                    return Failed($"GET /next answered {(int)next.StatusCode} without a request id");
+                }
+
+                requestId = ids.First();
+            }
+
+            using var error = new HttpRequestMessage(HttpMethod.Post, $"{RuntimeApiPaths.Invocation}{requestId}/error")
+            {
+                Content = new StringContent("""{"errorMessage":"handler failed","errorType":"Error","stackTrace":[]}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            error.Headers.Add("Lambda-Runtime-Function-Error-Type", "Runtime.UnhandledPromiseRejection");
+            using var response = await _http.SendAsync(error, cancellationToken);
+            _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return response.StatusCode == HttpStatusCode.Accepted || Failed($"POST /error answered {(int)response.StatusCode}");
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return Failed($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private InvocationTiming? Fail(string error)
     {
+        Failed(error);
+        return null;
+    }
+
+    private bool Failed(string error)
+    {
         Errors++;
         FirstError ??= error;
-        return null;
+        return false;
     }
 }

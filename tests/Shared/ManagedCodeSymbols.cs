@@ -74,6 +74,15 @@ internal sealed class ManagedCodeSymbols
             Hex(entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()));
     }
 
+    /// <summary>The GNU build id of an ELF file, which a binary and the <c>.dbg</c> file of its symbols share.</summary>
+    public static string BuildId(string elfFile)
+    {
+        const string Label = "Build ID:";
+        var line = Run("readelf", "-n", elfFile).Split('\n').FirstOrDefault(l => l.Contains(Label, StringComparison.Ordinal));
+        return line?[(line.IndexOf(Label, StringComparison.Ordinal) + Label.Length)..].Trim()
+            ?? throw new InvalidOperationException($"{elfFile} has no GNU build id");
+    }
+
     /// <summary>The names of the symbol whose code holds this image offset, or none outside managed code.</summary>
     public string[] At(ulong offset)
     {
