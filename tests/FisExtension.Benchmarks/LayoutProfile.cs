@@ -18,6 +18,7 @@ internal static class LayoutProfile
 
     // Longer than the periods of Kestrel's heartbeat (1 s) and of the HTTP client's pool scavenging.
     private static readonly TimeSpan IdleTime = TimeSpan.FromSeconds(5);
+
     // Invocations whose handler failed, reported with POST /{id}/error.
     private const int HandlerErrors = 3;
     private static readonly byte[] SmallBody = new byte[1024];
@@ -127,30 +128,8 @@ internal static class LayoutProfile
             }
         }
 
-
-        Task? parkedAtShutdown = null;
         using var parked = new HttpClient();
-        if (scenario.WithIdleAndAbandonedRequests)
-        {
-            var next = new Uri($"http://{extension.ProxyAddress}{RuntimeApiPaths.Next}");
-            // A runtime that gives up on a waiting /next (killed, timed out): the forwarder's failure path.
-            var waiting = api.HoldNextInvocations();
-            using (var givenUp = new CancellationTokenSource())
-            {
-                var abandoned = parked.GetAsync(next, givenUp.Token);
-                await waiting;
-                await givenUp.CancelAsync();
-                await abandoned.ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
-            // Idle between invocations: Kestrel's heartbeat, the connection pool's scavenging, the pools' trimming.
-            await Task.Delay(IdleTime);
-            // Lambda's usual SHUTDOWN finds the runtime parked in /next.
-            waiting = api.HoldNextInvocations();
-            parkedAtShutdown = parked.GetAsync(next);
-            await waiting;
-        }
-
+        var parkedAtShutdown = scenario.WithIdleAndAbandonedRequests ? await GiveUpIdleAndParkAsync(api, parked, extension.ProxyAddress) : null;
         if (await extension.ShutdownAsync(ShutdownTimeout) is null)
         {
             throw new InvalidOperationException($"{scenario.Name}: the extension did not exit within {ShutdownTimeout.TotalSeconds} s of SHUTDOWN under qemu, so its log is cut short");
@@ -166,6 +145,28 @@ internal static class LayoutProfile
         {
             throw new InvalidOperationException($"{scenario.Name}: the extension never printed \"{scenario.Shows}\", so the profile would miss what it is for. Its output:{Environment.NewLine}{string.Join(Environment.NewLine, extension.Process.Output)}");
         }
+    }
+
+    /// <summary>A <c>/next</c> the runtime gives up on (killed, timed out: the forwarder's failure path), then idle
+    /// time (Kestrel's heartbeat, the connection pool's scavenging, the pools' trimming), then a <c>/next</c> left
+    /// waiting, as Lambda's SHUTDOWN usually finds the runtime; returns that last request.</summary>
+    private static async Task<Task> GiveUpIdleAndParkAsync(FakeLambdaApi api, HttpClient http, string proxyAddress)
+    {
+        var next = new Uri($"http://{proxyAddress}{RuntimeApiPaths.Next}");
+        var waiting = api.HoldNextInvocations();
+        using (var givenUp = new CancellationTokenSource())
+        {
+            var abandoned = http.GetAsync(next, givenUp.Token);
+            await waiting;
+            await givenUp.CancelAsync();
+            await abandoned.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        await Task.Delay(IdleTime);
+        waiting = api.HoldNextInvocations();
+        var parked = http.GetAsync(next);
+        await waiting;
+        return parked;
     }
 
     private static IEnumerable<LayoutScenario> Scenarios(S3rverProcess s3)
