@@ -17,7 +17,7 @@ public sealed class ExperimentStartCommandTests : IDisposable
         using var stop = new CancellationTokenSource();
 
         var running = FisctlRun.RunAsync(["experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString()], stop: stop.Token);
-        Assert.True(await Eventually.TrueAsync(() => _folders.Keys().Count == 2), "fisctl did not write the objects in time");
+        Assert.True(await Eventually.TrueAsync(() => _folders.Objects().Count == 2), "fisctl did not write the objects in time");
         var written = _folders.Keys();
         await stop.CancelAsync();
         var run = await running;

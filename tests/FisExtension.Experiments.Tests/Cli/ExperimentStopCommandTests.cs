@@ -43,7 +43,7 @@ public sealed class ExperimentStopCommandTests : IDisposable
         var location = new Dictionary<string, string> { ["AWS_FIS_CONFIGURATION_LOCATION"] = _folders.Root };
         var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get", Environment: location), new FakeFunction("orders-create", Environment: location));
         var running = FisctlRun.RunAsync(["experiment", "start", TemplateFiles.Sample("lambda-start-delay.json"), "--endpoint", api.Endpoint.ToString()], environment: Environment, stop: stop, processId: processId);
-        Assert.True(await Eventually.TrueAsync(() => _folders.Keys().Count == 2 && _state.Keys().Count == 1), "fisctl did not write the objects in time");
+        Assert.True(await Eventually.TrueAsync(() => _folders.Objects().Count == 2 && _state.Keys().Count == 1), "fisctl did not write the objects in time");
         return (running, api);
     }
 
@@ -187,7 +187,7 @@ public sealed class ExperimentStopCommandTests : IDisposable
         using var stopRun = new CancellationTokenSource();
         var running = FisctlRun.RunAsync(["run", template, "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(), "--rate", "5",
             "--pre", "PT0.2S", "--post", "PT0.2S", "--report", reports], environment: Environment, stop: stopRun.Token, time: TimeProvider.System);
-        Assert.True(await Eventually.TrueAsync(() => _folders.Keys().Count == 1), "fisctl did not write the objects in time");
+        Assert.True(await Eventually.TrueAsync(() => _folders.Objects().Count == 1), "fisctl did not write the objects in time");
 
         var status = await FisctlRun.RunAsync(["experiment", "status", FisctlRun.ExperimentId], environment: Environment);
         var stop = await FisctlRun.RunAsync(["experiment", "stop", FisctlRun.ExperimentId], environment: Environment);

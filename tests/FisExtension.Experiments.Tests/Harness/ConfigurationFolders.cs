@@ -9,5 +9,9 @@ public sealed class ConfigurationFolders : IDisposable
     public IReadOnlyList<string> Keys() => Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
         .Select(path => Path.GetRelativePath(Root, path)).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The complete objects only (<c>*.json</c>), as the extension reads them: fisctl writes each to a
+    /// <c>.partial</c> file first and renames it, so a wait for objects must not count a put still in progress.</summary>
+    public IReadOnlyList<string> Objects() => [.. Keys().Where(key => key.EndsWith(".json", StringComparison.Ordinal))];
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
