@@ -50,7 +50,7 @@ public sealed class StackPoolTests(ITestOutputHelper output)
         {
             if (line.Contains("REPORT RequestId:", StringComparison.Ordinal) && Volatile.Read(ref onReport) is null)
             {
-                Volatile.Write(ref onReport, stack!.FindPool("one")!.TryBeginAsync(Json.Bytes("""{"n":2}"""), new InvokeOptions(), wait: false,
+                Volatile.Write(ref onReport, stack!.FindPool("one")!.TryBeginAsync(Guid.NewGuid().ToString(), Json.Bytes("""{"n":2}"""), new InvokeOptions(), wait: false,
                     CancellationToken.None));
             }
         }, null, Stacks.Shell("one", reservedConcurrency: 1));

@@ -44,8 +44,9 @@ internal sealed class FunctionPool : IAsyncDisposable
     }
 
     /// <summary>Starts an invocation in a warm environment, or a new one when none is idle. Null when the reserved
-    /// concurrency is in use and <paramref name="wait"/> is false: the caller answers TooManyRequestsException.</summary>
-    public async Task<PooledInvocation?> TryBeginAsync(byte[] payload, InvokeOptions options, bool wait, CancellationToken cancellationToken)
+    /// concurrency is in use and <paramref name="wait"/> is false: the caller answers TooManyRequestsException. The caller
+    /// names the request id: an Event invocation's 202 names it before the function runs.</summary>
+    public async Task<PooledInvocation?> TryBeginAsync(string requestId, byte[] payload, InvokeOptions options, bool wait, CancellationToken cancellationToken)
     {
         if (wait) await _capacity.WaitAsync(cancellationToken).ConfigureAwait(false);
         else if (!await _capacity.WaitAsync(0, cancellationToken).ConfigureAwait(false)) return null;
@@ -53,7 +54,6 @@ internal sealed class FunctionPool : IAsyncDisposable
         try
         {
             environment = TakeWarm() ?? await CreateAsync(cancellationToken).ConfigureAwait(false);
-            var requestId = environment.NewId();
             // Given back when the invoke phase ends, before its REPORT line, and at the latest with the result.
             var giveBack = GiveBackOnce(environment);
             var handle = await environment.BeginInvocationAsync(requestId, payload, options, streamToCaller: false, cancellationToken, giveBack)

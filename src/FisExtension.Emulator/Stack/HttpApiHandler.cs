@@ -34,7 +34,7 @@ internal sealed class HttpApiHandler(ServerlessStack stack, RouteTable routes)
             [.. request.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? "")))], body,
             context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1", requestId, stack.Now(), request.Protocol, request.Host.Host);
         var payload = HttpApiEvents.Create(match, apiRequest, pool.Definition.AccountId);
-        var pooled = await pool.TryBeginAsync(payload, new InvokeOptions(), wait: false, context.RequestAborted).ConfigureAwait(false);
+        var pooled = await pool.TryBeginAsync(stack.NewRequestId(), payload, new InvokeOptions(), wait: false, context.RequestAborted).ConfigureAwait(false);
         if (pooled is null)
         {
             // AWS: re:Post knowledge center, "How can I troubleshoot the internal server error with status code 500 for API

@@ -64,11 +64,11 @@ internal sealed class LambdaApiHandler(ServerlessStack stack)
             case InvocationTypes.Event:
                 // Lambda queues an asynchronous invocation and runs it when the function has capacity ("Invoking a
                 // Lambda function asynchronously", Lambda developer guide): it waits for an environment, never throttles.
-                stack.RunInBackground(pool, payload!, options);
+                stack.RunInBackground(pool, requestId, payload!, options);
                 response.StatusCode = StatusCodes.Status202Accepted;
                 return;
         }
-        var pooled = await pool.TryBeginAsync(payload!, options, wait: false, context.RequestAborted).ConfigureAwait(false);
+        var pooled = await pool.TryBeginAsync(requestId, payload!, options, wait: false, context.RequestAborted).ConfigureAwait(false);
         if (pooled is null)
         {
             // Lambda's throttle: 429 TooManyRequestsException with Reason and Retry-After (API reference, Invoke, Errors).

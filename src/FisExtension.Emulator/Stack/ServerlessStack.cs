@@ -112,7 +112,7 @@ public sealed class ServerlessStack : IAsyncDisposable
     }
 
     /// <summary>An Event invocation: waits for an environment of the pool, runs, and is dropped when the stack stops.</summary>
-    internal void RunInBackground(FunctionPool pool, byte[] payload, InvokeOptions options)
+    internal void RunInBackground(FunctionPool pool, string requestId, byte[] payload, InvokeOptions options)
     {
         var run = RunAsync();
         _background[run] = true;
@@ -122,7 +122,7 @@ public sealed class ServerlessStack : IAsyncDisposable
         {
             try
             {
-                var pooled = await pool.TryBeginAsync(payload, options, wait: true, _stopping.Token).ConfigureAwait(false);
+                var pooled = await pool.TryBeginAsync(requestId, payload, options, wait: true, _stopping.Token).ConfigureAwait(false);
                 if (pooled is not null) await pooled.Result.ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
