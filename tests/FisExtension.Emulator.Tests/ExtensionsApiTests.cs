@@ -21,7 +21,7 @@ public sealed class ExtensionsApiTests
         Assert.Equal(["INVOKE", "SHUTDOWN"], extension.Events);
         Assert.Equal(["accountId"], extension.AcceptedFeatures);
         Assert.Matches("^[0-9a-f-]{36}$", extension.Id);
-        Assert.Contains(emulator.Logs, l => l == """[extension:probe] registered {"functionName":"shell-function","functionVersion":"$LATEST","handler":"function.handler","accountId":"123456789012"}""");
+        Assert.True(await Emulators.LoggedAsync(emulator, l => l == """[extension:probe] registered {"functionName":"shell-function","functionVersion":"$LATEST","handler":"function.handler","accountId":"123456789012"}"""));
         Assert.Contains(emulator.Logs, l => l == "EXTENSION\tName: probe\tState: Ready\tEvents: [INVOKE,SHUTDOWN]");
     }
 
@@ -143,7 +143,7 @@ public sealed class ExtensionsApiTests
 
         Assert.Equal("Extension.Crash", result.ErrorType);
         Assert.Contains("crasher exited with code 3", Json.Property(result.Payload, "errorMessage"), StringComparison.Ordinal);
-        Assert.Contains("[extension:crasher] crashing", emulator.Logs);
+        Assert.True(await Emulators.LoggedAsync(emulator, l => l == "[extension:crasher] crashing"));
     }
 
     [Fact(Timeout = 30000)]

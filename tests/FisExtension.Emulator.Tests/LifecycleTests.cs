@@ -354,9 +354,12 @@ public sealed class LifecycleTests
 
         await emulator.InvokeAsync(Json.Bytes("{}"));
 
-        Assert.Contains("[runtime] shell runtime ready, handler function.handler", emulator.Logs);
-        Assert.Contains(emulator.Logs, l => l.StartsWith("[extension:talker] event {\"eventType\":\"INVOKE\"", StringComparison.Ordinal));
-        lock (lines) Assert.Equal(emulator.Logs.Take(lines.Count), lines);
+        Assert.True(await Emulators.LoggedAsync(emulator, l => l == "[runtime] shell runtime ready, handler function.handler"));
+        Assert.True(await Emulators.LoggedAsync(emulator, l => l.StartsWith("[extension:talker] event {\"eventType\":\"INVOKE\"", StringComparison.Ordinal)));
+        // The sink's copy first, then the log: the log holds its lock while it calls the sink.
+        List<string> sunk;
+        lock (lines) sunk = [.. lines];
+        Assert.Equal(emulator.Logs.Take(sunk.Count), sunk);
     }
 
     [Fact(Timeout = 60000)]

@@ -30,4 +30,11 @@ internal static class Emulators
 
     public static Task<LambdaEmulator> StartAsync(FunctionDefinition function, EmulatorOptions? options = null) =>
         LambdaEmulator.StartAsync(function, options ?? Options());
+
+    /// <summary>
+    /// Whether a line the emulator captured matches, waiting for it: a process's output is read on a task of its own,
+    /// so a line written just before the process's next API call can be captured after the call was answered.
+    /// </summary>
+    public static Task<bool> LoggedAsync(LambdaEmulator emulator, Func<string, bool> line) =>
+        Eventually.TrueAsync(() => emulator.Logs.Any(line));
 }

@@ -25,7 +25,9 @@ internal static class FisLayer
         ["AWS_LAMBDA_EXEC_WRAPPER"] = Wrapper,
         ["AWS_FIS_CONFIGURATION_LOCATION"] = configurationFolder.TrimEnd('/') + "/",
         ["AWS_FIS_HOT_POLL_INTERVAL_SECONDS"] = "1",
-        ["AWS_FIS_POLL_MAX_WAIT_MILLISECONDS"] = "5000", // an upper bound: a loaded machine must not let the first invocation pass undelayed
+        // An upper bound: a loaded machine must not let the first invocation pass undelayed (several namespaced cold
+        // starts at once share two cores; the S3 isolation test needed 15 s).
+        ["AWS_FIS_POLL_MAX_WAIT_MILLISECONDS"] = "15000",
     };
 
     /// <summary>An add-delay fault on every invocation of <paramref name="functionName"/>, active from a minute ago for ten minutes.</summary>

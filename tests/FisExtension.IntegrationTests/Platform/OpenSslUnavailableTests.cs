@@ -40,6 +40,7 @@ public sealed class OpenSslUnavailableTests
         Assert.Null(result.FunctionError);
         Assert.Equal("""{"n":1}""", Encoding.UTF8.GetString(result.Payload));
         Assert.Equal(result.RequestId, next.RequestId);
+        Assert.True(await harness.ExtensionLoggedAsync("AWS_FIS_CONFIGURATION_LOCATION"), "the extension did not say what is wrong with the location");
         var lines = ExtensionOutput.Lines(harness);
         var problem = Assert.Single(lines, l => l.Contains("AWS_FIS_CONFIGURATION_LOCATION", StringComparison.Ordinal));
         Assert.Contains(Problem, problem, StringComparison.Ordinal);

@@ -136,7 +136,8 @@ public sealed class LauncherTests
         Assert.Null(result.FunctionError);
         Assert.Equal(payload, result.Payload);
         Assert.Equal([result.RequestId], marker.RequestIds);
-        Assert.Contains(harness.Emulator.Logs, line => line.Contains("registered as chaos-kit with id ", StringComparison.Ordinal));
+        Assert.True(await Eventually.TrueAsync(() => harness.Emulator.Logs.Any(line => line.Contains("registered as chaos-kit with id ", StringComparison.Ordinal))),
+            "the extension did not log its registration as chaos-kit");
     }
 
     [Theory(Timeout = 60_000)]

@@ -30,7 +30,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Directory.Delete(_root, recursive: true);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task Poll_ReadsTheFunctionsOwnFolderOnly()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
@@ -43,7 +43,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.Contains($"polling directory for active faults impacting this Lambda function in {_root}/{FunctionName}/", _logger.Messages(300));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task FileUrlLocation_IsReadLikeAPath()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
@@ -57,7 +57,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.Single(source.Current.Faults);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task UnchangedFile_IsNotReadAgain()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
@@ -70,7 +70,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.Equal((3, 1), (_store!.ListCount, _store.GetCount));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task ChangedFile_IsReadAgain()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
@@ -85,7 +85,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.Equal(2, _store!.GetCount);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task DeletedFile_IsDropped()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
@@ -97,7 +97,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.Empty(poller.Current.Faults);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task MissingFunctionFolder_MeansNoFaultsNotAFailure()
     {
         var poller = await StartedPollerAsync(_root);
@@ -107,7 +107,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.Single(_logger.Messages(301));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task MissingRootDirectory_IsLoggedAsAFailureWithTheFix()
     {
         var poller = await StartedPollerAsync(Path.Combine(_root, "missing"));
@@ -116,7 +116,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.StartsWith("failed to retrieve active fault configurations: DirectoryNotFound. Directory ", Assert.Single(_logger.Messages(303)));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task FilesTheExtensionWillNotRead_AreEachWarnedOnce_WithWhereItLooks()
     {
         var fault = FaultJson.Valid(start: T0, end: T0.AddHours(1));
@@ -141,7 +141,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
             _logger.Entries.Where(e => e.EventId is >= 313 and <= 316).Select(e => e.Message));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task Fifo_IsSkippedWithOneLine_AndTheValidFaultBesideItApplies()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
@@ -156,7 +156,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
             Assert.Single(_logger.Messages(312)));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task FileReplacedByAFifoAfterTheListing_IsNotOpened()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
@@ -193,7 +193,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         Assert.Single(_poller.Current.Faults);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task SymlinkOutOfTheFolder_IsNotRead_AndTheValidFaultBesideItApplies()
     {
         await WriteAsync(FunctionName, "EXP1-delay.json", FaultJson.Valid(start: T0, end: T0.AddHours(1)));
@@ -218,7 +218,7 @@ public sealed class DirectoryFaultConfigurationStoreTests : IAsyncDisposable
         }
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task SymlinkInsideTheFolder_IsRead()
     {
         var shared = Directory.CreateDirectory(Path.Combine(_root, "shared")).FullName;

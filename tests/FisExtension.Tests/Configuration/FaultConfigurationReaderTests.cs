@@ -13,7 +13,7 @@ public class FaultConfigurationReaderTests
 
     public FaultConfigurationReaderTests() => _reader = new FaultConfigurationReader(_store, _logger);
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task UnchangedObject_IsListedButNotFetchedAgain()
     {
         _store.Put("EXP1-delay.json", FaultJson.Valid());
@@ -26,7 +26,7 @@ public class FaultConfigurationReaderTests
         Assert.Equal(1, _store.GetCount);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task ChangedObject_IsFetchedAgain()
     {
         _store.Put("EXP1-delay.json", FaultJson.Valid());
@@ -41,7 +41,7 @@ public class FaultConfigurationReaderTests
         Assert.Equal(2, _store.GetCount);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task DeletedObject_IsDropped()
     {
         _store.Put("EXP1-delay.json", FaultJson.Valid());
@@ -54,7 +54,7 @@ public class FaultConfigurationReaderTests
         Assert.Equal(FaultKind.InvocationError, Assert.Single(definitions).Kind);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task InvalidObject_IsLoggedOncePerVersionNotOncePerPoll()
     {
         var invalid = FaultJson.Valid();
@@ -76,7 +76,7 @@ public class FaultConfigurationReaderTests
         Assert.Equal(2, _logger.Messages(304).Count());
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task UnknownActionId_IsSkippedWithOneWarning()
     {
         var unknown = FaultJson.Valid();
@@ -93,7 +93,7 @@ public class FaultConfigurationReaderTests
         Assert.Contains("unknown actionId \"aws:lambda:invocation-teleport\". Use one of aws:lambda:invocation-add-delay", warning.Message);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task ObjectListedAbove256KiB_IsSkippedUnreadWithOneWarning()
     {
         var padded = FaultJson.Valid();
@@ -107,7 +107,7 @@ public class FaultConfigurationReaderTests
         Assert.Contains("is above the limit of 262144 bytes (256 KiB)", Assert.Single(_logger.Messages(306)));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task ObjectThatGrewAbove256KiBAfterListing_IsSkipped()
     {
         _store.Put("EXP1-delay.json", FaultJson.Valid());
@@ -117,7 +117,7 @@ public class FaultConfigurationReaderTests
         Assert.Single(_logger.Messages(306));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task MoreThan100Objects_ReadsTheFirst100ByKeyAndNamesTheSkippedOnce()
     {
         for (var i = 0; i < 103; i++)
@@ -135,7 +135,7 @@ public class FaultConfigurationReaderTests
         Assert.Contains("skipped: FisConfigs/my-function/EXP100-delay.json, FisConfigs/my-function/EXP101-delay.json, FisConfigs/my-function/EXP102-delay.json.", warning);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task KeysNotEndingInJson_AreIgnored()
     {
         _store.Put("README.txt", Encoding.UTF8.GetBytes("notes"));
@@ -146,7 +146,7 @@ public class FaultConfigurationReaderTests
         Assert.Empty(_logger.Entries);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task KeyEndingInUppercaseJson_IsNotReadAndWarnedOnce()
     {
         _store.Put("EXP1-delay.JSON", FaultJson.Valid());
@@ -160,7 +160,7 @@ public class FaultConfigurationReaderTests
             Assert.Single(_logger.Messages(313)));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task EmptyPrefix_ListsTheRootOnceEveryTenPolls_AndWarnsOnceAboutAnObjectOneLevelTooHigh()
     {
         _store.PutAt("FisConfigs/EXP1-delay.json", FaultJson.Valid());
@@ -173,7 +173,7 @@ public class FaultConfigurationReaderTests
             Assert.Single(_logger.Messages(315)));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task EmptyPrefix_BesideALookAlikePrefix_IsWarnedOnce_ButNotBesideOtherFunctions()
     {
         _store.PutAt("FisConfigs/My-Function/EXP1-delay.json", FaultJson.Valid());
@@ -187,7 +187,7 @@ public class FaultConfigurationReaderTests
             Assert.Single(_logger.Messages(316)));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task RootThatCannotBeListed_IsNotTriedAgain()
     {
         _store.RootFailure = new StoreFailure("AccessDenied", "Allow s3:ListBucket.");
@@ -198,7 +198,7 @@ public class FaultConfigurationReaderTests
         Assert.Empty(_logger.Entries);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task PrefixWithObjects_NeverListsTheRoot()
     {
         _store.Put("EXP1-delay.json", FaultJson.Valid());
@@ -209,7 +209,7 @@ public class FaultConfigurationReaderTests
         Assert.Equal(0, _store.RootListCount);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task StoreFailure_IsReturnedAsAValue()
     {
         _store.Put("EXP1-delay.json", FaultJson.Valid());

@@ -8,7 +8,7 @@ public class FaultConfigurationSourceFactoryTests
 {
     private readonly RecordingLogger _logger = new();
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task NoLocation_GivesAnAlwaysEmptySourceAndSaysSo()
     {
         await using var source = FaultConfigurationSourceFactory.Create(Options.Default(location: null), _logger, TimeProvider.System);
@@ -20,7 +20,7 @@ public class FaultConfigurationSourceFactoryTests
         Assert.Equal("AWS_FIS_CONFIGURATION_LOCATION is not set: the extension injects no faults", Assert.Single(_logger.Messages(309)));
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task UnparsableLocation_GivesAnAlwaysEmptySourceAndOneClearErrorLine()
     {
         await using var source = FaultConfigurationSourceFactory.Create(Options.Default("my-bucket/FisConfigs/"), _logger, TimeProvider.System);
@@ -34,7 +34,7 @@ public class FaultConfigurationSourceFactoryTests
             entry.Message);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task MissingFunctionName_GivesAnAlwaysEmptySource()
     {
         await using var source = FaultConfigurationSourceFactory.Create(Options.Default("/tmp/fis/") with { FunctionName = "" }, _logger, TimeProvider.System);
@@ -43,7 +43,7 @@ public class FaultConfigurationSourceFactoryTests
         Assert.Contains("AWS_LAMBDA_FUNCTION_NAME is not set", Assert.Single(_logger.Messages(308)));
     }
 
-    [Theory(Timeout = 5000)]
+    [Theory(Timeout = 30_000)]
     [InlineData("arn:aws:s3:::my-bucket/FisConfigs/")]
     [InlineData("s3://my-bucket/FisConfigs/")]
     [InlineData("/tmp/fis/")]

@@ -5,7 +5,7 @@ namespace FisExtension.Tests.RuntimeApi;
 
 public sealed class ChunkedBodyTests
 {
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task ChunkedBody_IsDecodedToItsBytes_DroppingExtensionsAndTrailers()
     {
         var wire = Encoding.ASCII.GetBytes("5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nX-Trailer: yes\r\n\r\nNEXT");
@@ -18,7 +18,7 @@ public sealed class ChunkedBodyTests
         Assert.Equal("NEXT".Length, source.Length - source.Position);
     }
 
-    [Fact(Timeout = 5000)]
+    [Fact(Timeout = 30_000)]
     public async Task TruncatedChunk_IsAnIOException()
     {
         using var source = new MemoryStream(Encoding.ASCII.GetBytes("a\r\nshort"));
