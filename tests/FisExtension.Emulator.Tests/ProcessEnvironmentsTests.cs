@@ -1,7 +1,9 @@
 using FisExtension.Emulator.Lifecycle;
+using FisExtension.Emulator.Tests.Harness;
 
 namespace FisExtension.Emulator.Tests;
 
+[Collection(ProcessWideEnvironment.Name)]
 public sealed class ProcessEnvironmentsTests
 {
     private static readonly FunctionDefinition Function = new()
