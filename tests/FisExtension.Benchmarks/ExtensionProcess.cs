@@ -33,7 +33,7 @@ internal sealed class ExtensionProcess : IDisposable
 
     public static ExtensionProcess Start(ProxySubject subject, string runtimeApi)
     {
-        var listenerPort = FreePort.Find();
+        var listenerPort = FreePort.Next();
         var info = new ProcessStartInfo(subject.BinaryPath)
         {
             UseShellExecute = false,
