@@ -23,6 +23,10 @@ public sealed class ExperimentRunCommandTests : IDisposable
         }
         """;
 
+    // The tests that place each request by the action's window run a longer action: the runner's put shares a loaded
+    // test host with the load, and a put a second late must not leave most of the window before the fault.
+    private const string WindowedAction = "PT4S";
+
     private readonly ConfigurationFolders _folders = new();
     private readonly TemplateFiles _files = new();
     private readonly string _reportFolder = Path.Combine(Path.GetTempPath(), "fisctl-report-" + Guid.NewGuid().ToString("N"));
@@ -63,15 +67,15 @@ public sealed class ExperimentRunCommandTests : IDisposable
         await using var api = await StartLambdaApiAsync();
         await using var endpoint = await FakeHttpEndpoint.StartAsync(OrdersGet.AnswerHttpAsync);
 
-        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
+        var run = await FisctlRun.RunAsync(["run", WriteTemplate(WindowedAction), "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
             "--rate", "20", "--report", _reportFolder, "--hypothesis", "steady.errorRate < 10%", "--hypothesis", "experiment.errorRate < 50%"], time: TimeProvider.System);
 
         // The endpoint failed while the object was there: the second hypothesis did not hold, so exit 3.
         Assert.True(run.ExitCode == 3 && run.Error.Length == 0, $"exit code {run.ExitCode}: {run.Error}\n{run.Out}");
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
-        // 20/s for 1 + 2 + 1 s, sent on schedule whatever the answers.
+        // 20/s for 1 + 4 + 1 s, sent on schedule whatever the answers.
         var requests = report["requests"]!.AsArray();
-        Assert.Equal(80, requests.Count);
+        Assert.Equal(120, requests.Count);
         // The endpoint fails exactly while the object is there, so the errors are placed by when fisctl put and deleted it.
         var timeline = FaultObjectTimeline.Of(run, "break-orders");
         static bool Failed(JsonNode? r) => (int?)r!["status"] == 503;
@@ -98,8 +102,8 @@ public sealed class ExperimentRunCommandTests : IDisposable
         // timer waking a millisecond early, which moves the request due at a boundary into the window before.
         var late = requests.Count(r => FaultObjectTimeline.SentAt(r) - (DateTimeOffset)r!["dueAt"]! >= TimeSpan.FromMilliseconds(50));
         Assert.InRange((int)steady["requests"]!, 20 - late, 21);
-        Assert.InRange((int)experiment["requests"]!, 39 - late, 41 + late);
-        Assert.Equal(80, (int)steady["requests"]! + (int)experiment["requests"]! + (int)recovery["requests"]!);
+        Assert.InRange((int)experiment["requests"]!, 79 - late, 81 + late);
+        Assert.Equal(120, (int)steady["requests"]! + (int)experiment["requests"]! + (int)recovery["requests"]!);
         // Against the same run's faulted window rather than a fixed figure: load slows both alike.
         Assert.True((double)steady["p50"]! < (double)experiment["p50"]!, $"steady p50 {steady["p50"]}, experiment p50 {experiment["p50"]}");
         Assert.True((double)experiment["p50"]! >= FaultedFunction.FaultDelay.TotalMilliseconds, $"experiment p50 {experiment["p50"]}");
@@ -120,7 +124,7 @@ public sealed class ExperimentRunCommandTests : IDisposable
     {
         await using var api = await StartLambdaApiAsync();
 
-        var run = await FisctlRun.RunAsync(["run", _files.Write(Template), "--endpoint", api.Endpoint.ToString(), "--invoke", "orders-get",
+        var run = await FisctlRun.RunAsync(["run", WriteTemplate(WindowedAction), "--endpoint", api.Endpoint.ToString(), "--invoke", "orders-get",
             "--rate", "20", "--pre", "PT0.5S", "--post", "PT0.5S", "--report", _reportFolder, "--hypothesis", "experiment.errorRate >= 50%"], time: TimeProvider.System);
 
         // The hypothesis asks what the hit count below asks, half of the window's invocations (75% failed a loaded
@@ -129,7 +133,7 @@ public sealed class ExperimentRunCommandTests : IDisposable
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_reportFolder, "report.json")))!;
         Assert.Equal("held", (string)report["verdict"]!);
         var requests = report["requests"]!.AsArray();
-        Assert.Equal(60, requests.Count);
+        Assert.Equal(100, requests.Count);
         var hit = requests.Where(r => r!["faults"]!.AsArray().Any(f => (string)f! == "break-orders")).ToList();
         Assert.All(hit, r => Assert.Equal("Unhandled", (string)r!["functionError"]!));
         // Exactly the invocations that ran while the object was there, placed by when fisctl put and deleted it. An
@@ -138,8 +142,8 @@ public sealed class ExperimentRunCommandTests : IDisposable
         var timeline = FaultObjectTimeline.Of(run, "break-orders");
         Assert.All(hit, r => Assert.True(timeline.CouldMeet(r), $"hit, but {timeline.Describe(r)}"));
         Assert.All(requests.Where(timeline.SurelyMet), r => Assert.True(hit.Contains(r), $"not hit, but {timeline.Describe(r)}"));
-        // 2 s at 20 a second: 40 sent during the action, less what a late put or an early delete leaves out (above).
-        Assert.True(hit.Count >= 20, $"{hit.Count} invocations hit");
+        // 4 s at 20 a second: 80 sent during the action, less what a late put or an early delete leaves out (above).
+        Assert.True(hit.Count >= 40, $"{hit.Count} invocations hit");
         Assert.Equal(hit, requests.Where(r => r!["functionError"] is not null));
         var lag = report["actions"]!.AsArray().Single()!;
         Assert.StartsWith("fault log", (string)lag["detection"]!, StringComparison.Ordinal);
@@ -203,7 +207,7 @@ public sealed class ExperimentRunCommandTests : IDisposable
     {
         await using var api = await StartLambdaApiAsync();
         await using var endpoint = await FakeHttpEndpoint.StartAsync(OrdersGet.AnswerHttpAsync);
-        var template = _files.Write(Template.Replace("\"PT2S\"", "\"PT30S\"", StringComparison.Ordinal));
+        var template = WriteTemplate("PT30S");
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var run = await FisctlRun.RunAsync(["run", template, "--endpoint", api.Endpoint.ToString(), "--url", endpoint.Url.ToString(),
@@ -224,6 +228,9 @@ public sealed class ExperimentRunCommandTests : IDisposable
         Assert.InRange(at, start, start.AddSeconds(15));
         Assert.Contains("id=\"stopped-by\"", File.ReadAllText(Path.Combine(_reportFolder, "report.html")), StringComparison.Ordinal);
     }
+
+    /// <summary>The template with its action lasting <paramref name="duration"/> instead of 2 s.</summary>
+    private string WriteTemplate(string duration) => _files.Write(Template.Replace("\"PT2S\"", $"\"{duration}\"", StringComparison.Ordinal));
 
     [Theory(Timeout = 30_000)]
     [InlineData("--rate", "0", "--rate \"0\" is not a rate: give requests per second, more than 0 and at most 1000, e.g. --rate 5.")]
