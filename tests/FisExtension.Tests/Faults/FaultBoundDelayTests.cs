@@ -49,13 +49,18 @@ public sealed class FaultBoundDelayTests
     public async Task PollStillListingTheFault_KeepsHolding_UntilTheRequestedTime()
     {
         var fault = TestFaults.Delay("delay", TestFaults.T0.AddMinutes(-1), TestFaults.T0.AddMinutes(10), milliseconds: 1000);
-        var delay = new FaultBoundDelay(new SettableFaultSource(_time, fault), _polls, _time);
+        var clock = new TimerCountingTimeProvider(_time);
+        var delay = new FaultBoundDelay(new SettableFaultSource(_time, fault), _polls, clock);
         var started = _time.GetTimestamp();
 
         var held = delay.WaitAsync(fault, TimeSpan.FromSeconds(1), CancellationToken.None);
         _time.Advance(TimeSpan.FromMilliseconds(400));
+        var armed = clock.TimersCreated;
         _polls.OnPollCompleted(AnyPoll);
-        await Task.Delay(50);
+        // Checked once the delay has looked at the poll's snapshot and waits again (a new timer): a fixed pause could end
+        // before it had, and then a delay that a listing poll wrongly released would still pass.
+        for (var waited = 0; clock.TimersCreated == armed && !held.IsCompleted && waited < 5000; waited += 5) await Task.Delay(5);
+        Assert.True(clock.TimersCreated > armed || held.IsCompleted, "the delay never looked at the poll's snapshot");
         var heldBeforeTheRequestedTime = StillHeldUntilAdvanced(held, TimeSpan.FromMilliseconds(600));
 
         Assert.True(heldBeforeTheRequestedTime, "a poll that still lists the fault released the delay");
