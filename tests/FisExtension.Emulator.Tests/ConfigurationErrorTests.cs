@@ -108,7 +108,7 @@ public sealed class ConfigurationErrorTests
         using var scratch = new TempDirectory();
         File.WriteAllText(scratch.File("trailing-comma.json"), """{ "functionName": "f", }""");
         File.WriteAllText(scratch.File("array.json"), "[]");
-        var port = FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo(TestPaths.EmulatorExecutable)
         {
             WorkingDirectory = scratch.Path,
@@ -127,12 +127,5 @@ public sealed class ConfigurationErrorTests
         Assert.Contains(value, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal); // no stack trace
         Assert.Equal("", stdout); // nothing started: no listener announced
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

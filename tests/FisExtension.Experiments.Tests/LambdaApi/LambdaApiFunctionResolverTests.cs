@@ -114,13 +114,6 @@ public sealed class LambdaApiFunctionResolverTests
         Assert.EndsWith("Start the local stack, or pass --endpoint with its address.", exception.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A loopback port that was just free: nothing listens there.</summary>
-    internal static Uri ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
+    /// <summary>A loopback port that nothing listens on, and that no host of this process's own (port 0) can be given.</summary>
+    internal static Uri ClosedPort() => new($"http://127.0.0.1:{FreePort.Next()}/");
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FisExtension.Configuration;
 using FisExtension.Faults;
 using Microsoft.Extensions.Time.Testing;
@@ -59,7 +60,8 @@ public sealed class FaultBoundDelayTests
         _polls.OnPollCompleted(AnyPoll);
         // Checked once the delay has looked at the poll's snapshot and waits again (a new timer): a fixed pause could end
         // before it had, and then a delay that a listing poll wrongly released would still pass.
-        for (var waited = 0; clock.TimersCreated == armed && !held.IsCompleted && waited < 5000; waited += 5) await Task.Delay(5);
+        var giveUp = Stopwatch.StartNew();
+        while (clock.TimersCreated == armed && !held.IsCompleted && giveUp.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(5);
         Assert.True(clock.TimersCreated > armed || held.IsCompleted, "the delay never looked at the poll's snapshot");
         var heldBeforeTheRequestedTime = StillHeldUntilAdvanced(held, TimeSpan.FromMilliseconds(600));
 
@@ -84,7 +86,8 @@ public sealed class FaultBoundDelayTests
         // The delay looks at the new snapshot on another thread and arms a wait for the new end. The clock moves only
         // once it has: a fixed 50 ms pause was not always enough under load, and a clock already past the new end
         // found the fault gone from the snapshot and reported it removed, not ended.
-        for (var waited = 0; clock.TimersCreated == armed && waited < 5000; waited += 5) await Task.Delay(5);
+        var giveUp = Stopwatch.StartNew();
+        while (clock.TimersCreated == armed && giveUp.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(5);
         Assert.True(clock.TimersCreated > armed, "the delay never looked at the rewritten fault");
         var heldBeforeTheNewEnd = StillHeldUntilAdvanced(held, TimeSpan.FromMilliseconds(2000));
 
