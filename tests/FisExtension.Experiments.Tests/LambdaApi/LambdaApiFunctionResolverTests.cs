@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using FisExtension.Experiments.LambdaApi;
 using FisExtension.Experiments.Targeting;
 using FisExtension.Experiments.Templates;
