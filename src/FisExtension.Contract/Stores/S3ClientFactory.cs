@@ -4,7 +4,10 @@ using Amazon.S3;
 
 namespace FisExtension.Contract.Stores;
 
-/// <summary>Builds an S3 client from a connection: its credentials and Region, an optional S3-compatible endpoint (path-style).</summary>
+/// <summary>
+/// Builds the AWSSDK.S3 client fisctl writes with, from a connection: its credentials and Region, an optional
+/// S3-compatible endpoint (path-style). The extension reads with <see cref="S3.S3RestClient"/> instead.
+/// </summary>
 public static class S3ClientFactory
 {
     // Each request is bounded, so that a poll against an unreachable store ends well before the next one is due.
@@ -13,11 +16,8 @@ public static class S3ClientFactory
     /// <summary>A region for signing when only an S3-compatible endpoint is given.</summary>
     private const string DefaultSigningRegion = "us-east-1";
 
-    /// <summary>
-    /// <paramref name="maxErrorRetry"/>: the extension passes 0, as its poller is the retry loop and one request per poll
-    /// keeps polls cheap and their count predictable; fisctl lets the SDK retry a put or delete that failed on the way.
-    /// </summary>
-    public static IAmazonS3 Create(S3Connection connection, int maxErrorRetry, HttpClientFactory? httpClientFactory = null)
+    /// <summary><paramref name="maxErrorRetry"/>: how often the SDK retries a put or delete that failed on the way.</summary>
+    public static IAmazonS3 Create(S3Connection connection, int maxErrorRetry)
     {
         var config = new AmazonS3Config
         {
@@ -39,11 +39,6 @@ public static class S3ClientFactory
         else
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(connection.Region ?? DefaultSigningRegion);
-        }
-
-        if (httpClientFactory is not null)
-        {
-            config.HttpClientFactory = httpClientFactory;
         }
 
         return new AmazonS3Client(Credentials(connection.Credentials), config);

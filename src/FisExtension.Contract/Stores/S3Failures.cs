@@ -1,24 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
-using Amazon.Runtime;
-using Amazon.S3;
 using FisExtension.Contract.Locations;
+using FisExtension.Contract.S3;
 
 namespace FisExtension.Contract.Stores;
 
-/// <summary>Turns what the S3 client throws into a short reason and a remedy the function's owner can act on.</summary>
+/// <summary>Turns what a read from S3 throws into a short reason and a remedy the function's owner can act on.</summary>
 public static class S3Failures
 {
-    public const string NoSuchKey = "NoSuchKey";
-    private const string AccessDenied = "AccessDenied";
-    internal const string NoSuchBucket = "NoSuchBucket";
-
-    /// <summary>The error codes with which S3 refuses credentials, whoever presents them.</summary>
-    internal static readonly string[] CredentialErrors =
-        ["InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "TokenRefreshRequired"];
-
     /// <summary>Null for cancellation the caller asked for, which is not a failure but a stop.</summary>
-    public static StoreFailure? Describe(Exception exception, S3ConfigurationLocation location, string functionPrefix, CancellationToken cancellationToken)
+    public static StoreFailure? Describe(Exception exception, S3ConfigurationLocation location, string functionPrefix, string region, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
@@ -31,24 +22,26 @@ public static class S3Failures
 
         return exception switch
         {
-            AmazonS3Exception { ErrorCode: AccessDenied } =>
-                new StoreFailure(AccessDenied, permissions),
-            AmazonS3Exception { ErrorCode: NoSuchBucket } =>
-                new StoreFailure(NoSuchBucket, $"Bucket \"{location.Bucket}\" does not exist. Check {StoreEnvironmentVariables.ConfigurationLocation}."),
-            AmazonS3Exception { ErrorCode: { } code } when CredentialErrors.Contains(code) =>
+            S3ServiceException { ErrorCode: S3ErrorCodes.AccessDenied } =>
+                new StoreFailure(S3ErrorCodes.AccessDenied, permissions),
+            S3ServiceException { ErrorCode: S3ErrorCodes.NoSuchBucket } =>
+                new StoreFailure(S3ErrorCodes.NoSuchBucket, $"Bucket \"{location.Bucket}\" does not exist. Check {StoreEnvironmentVariables.ConfigurationLocation}."),
+            S3ServiceException { ErrorCode: { } code } when S3ErrorCodes.CredentialErrors.Contains(code) =>
                 new StoreFailure(code, "S3 refused the function's credentials. Check that the execution role's temporary credentials are passed unchanged (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)."),
-            AmazonS3Exception { StatusCode: HttpStatusCode.Forbidden } s3 =>
-                new StoreFailure(s3.ErrorCode ?? AccessDenied, permissions),
-            AmazonServiceException service =>
-                new StoreFailure(service.ErrorCode ?? $"HTTP {(int)service.StatusCode}", $"S3 answered {(int)service.StatusCode} ({service.Message}). Polling carries on."),
+            S3ServiceException { BucketRegion: { } bucketRegion } s3 when bucketRegion != region =>
+                new StoreFailure(s3.ErrorCode ?? $"HTTP {(int)s3.StatusCode}",
+                    $"Bucket \"{location.Bucket}\" is in {bucketRegion}, and the extension reads S3 in the function's Region, {region} ({StoreEnvironmentVariables.Region}). Keep the fault configuration in a bucket in {region}."),
+            S3ServiceException { StatusCode: HttpStatusCode.Forbidden } s3 =>
+                new StoreFailure(s3.ErrorCode ?? S3ErrorCodes.AccessDenied, permissions),
+            S3ServiceException s3 =>
+                new StoreFailure(s3.ErrorCode ?? $"HTTP {(int)s3.StatusCode}", $"S3 answered {(int)s3.StatusCode} ({s3.Message}). Polling carries on."),
             OperationCanceledException or TimeoutException =>
                 new StoreFailure("timeout", Unreachable),
             HttpRequestException or SocketException or IOException =>
                 new StoreFailure($"could not reach S3 ({exception.Message})", Unreachable),
-            AmazonClientException { InnerException: HttpRequestException or SocketException or IOException } client =>
-                new StoreFailure($"could not reach S3 ({client.InnerException!.Message})", Unreachable),
-            AmazonClientException client =>
-                new StoreFailure($"S3 client error ({client.Message})", "Check AWS_REGION and the endpoint variables AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL."),
+            FormatException =>
+                new StoreFailure($"the answer is not S3's ({exception.Message})",
+                    $"Check {StoreEnvironmentVariables.EndpointUrlS3} / {StoreEnvironmentVariables.EndpointUrl}: unset for AWS S3, or the URL of an S3-compatible store. Polling carries on."),
             _ => null,
         };
     }

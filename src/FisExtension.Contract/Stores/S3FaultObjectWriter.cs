@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using FisExtension.Contract.Locations;
+using FisExtension.Contract.S3;
 using FisExtension.Contract.Objects;
 
 namespace FisExtension.Contract.Stores;
@@ -89,7 +90,7 @@ public sealed class S3FaultObjectWriter(IAmazonS3 s3, S3ConfigurationLocation lo
             using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = location.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
             return await BoundedRead.ReadAsync(response.ResponseStream, maxBytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonS3Exception exception) when (exception.ErrorCode == S3Failures.NoSuchKey)
+        catch (AmazonS3Exception exception) when (exception.ErrorCode == S3ErrorCodes.NoSuchKey)
         {
             return null;
         }

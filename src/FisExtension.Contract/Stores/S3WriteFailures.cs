@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
 using FisExtension.Contract.Locations;
+using FisExtension.Contract.S3;
 
 namespace FisExtension.Contract.Stores;
 
@@ -22,9 +23,9 @@ internal static class S3WriteFailures
             $"Allow the credentials fisctl runs with s3:PutObject, s3:DeleteObject and s3:GetObject on arn:aws:s3:::{location.Bucket}/{location.Prefix}*, and s3:ListBucket on arn:aws:s3:::{location.Bucket}.";
         var message = exception switch
         {
-            AmazonS3Exception { ErrorCode: S3Failures.NoSuchBucket } =>
+            AmazonS3Exception { ErrorCode: S3ErrorCodes.NoSuchBucket } =>
                 $"{what}: bucket \"{location.Bucket}\" does not exist (NoSuchBucket). Create it, or fix the location.",
-            AmazonS3Exception { ErrorCode: { } code } when S3Failures.CredentialErrors.Contains(code) =>
+            AmazonS3Exception { ErrorCode: { } code } when S3ErrorCodes.CredentialErrors.Contains(code) =>
                 $"{what}: S3 refused the credentials ({code}). Check {StoreEnvironmentVariables.AccessKeyId}, {StoreEnvironmentVariables.SecretAccessKey} and {StoreEnvironmentVariables.SessionToken}.",
             AmazonS3Exception { StatusCode: HttpStatusCode.Forbidden } denied =>
                 $"{what}: {denied.ErrorCode ?? "AccessDenied"}. {permissions}",

@@ -15,4 +15,8 @@ public static class StoreEnvironmentVariables
     // The AWS SDKs' standard endpoint overrides, for S3-compatible stores.
     public const string EndpointUrlS3 = "AWS_ENDPOINT_URL_S3";
     public const string EndpointUrl = "AWS_ENDPOINT_URL";
+
+    // The AWS SDKs' standard switches to S3's FIPS and dual-stack (IPv6) endpoints.
+    public const string UseFipsEndpoint = "AWS_USE_FIPS_ENDPOINT";
+    public const string UseDualStackEndpoint = "AWS_USE_DUALSTACK_ENDPOINT";
 }

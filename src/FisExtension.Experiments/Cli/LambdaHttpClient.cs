@@ -10,7 +10,7 @@ public static class LambdaHttpClient
         var region = services.GetEnvironmentVariable(AwsEnvironmentVariables.Region) is { Length: > 0 } r ? r
             : services.GetEnvironmentVariable(AwsEnvironmentVariables.DefaultRegion) is { Length: > 0 } d ? d
             : AwsEnvironmentVariables.FallbackRegion;
-        var credentials = AwsCredentials.FromEnvironment(services.GetEnvironmentVariable);
+        var credentials = AwsAccessKeys.FromEnvironment(services.GetEnvironmentVariable);
         var handler = new SigV4SigningHandler(credentials, region, LambdaApiPaths.SigningService, services.Time, services.CreateHttpHandler());
         return new HttpClient(handler) { Timeout = FisctlDefaults.RequestTimeout };
     }

@@ -79,7 +79,7 @@ public sealed class LambdaApiClient(HttpClient http, Uri endpoint)
 
             var message = TryDeserialize(body, LambdaApiJsonContext.Default.LambdaErrorResponse)?.Message;
             var hint = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
-                ? $" Check the credentials ({AwsEnvironmentVariables.AccessKeyId}, {AwsEnvironmentVariables.SecretAccessKey}) and the region ({AwsEnvironmentVariables.Region})."
+                ? $" Check the credentials ({StoreEnvironmentVariables.AccessKeyId}, {StoreEnvironmentVariables.SecretAccessKey}) and the region ({AwsEnvironmentVariables.Region})."
                 : "";
             throw new LambdaApiException($"the Lambda API at {endpoint} answered GET {uri.AbsolutePath} with {(int)response.StatusCode} {errorType ?? response.ReasonPhrase}{(message is null ? "" : $": {message}")}.{hint}");
         }

@@ -41,14 +41,11 @@ internal sealed record ExtensionOptions
     /// <summary>The function's name, which names its configuration sub-prefix and metric dimension.</summary>
     public string FunctionName { get; init; } = "";
 
-    /// <summary>The Region of the S3 client (<c>AWS_REGION</c>). Set by Lambda; null when absent.</summary>
-    public string? Region { get; init; }
-
-    /// <summary>An S3-compatible endpoint (<c>AWS_ENDPOINT_URL_S3</c>, else <c>AWS_ENDPOINT_URL</c>); null for AWS S3.</summary>
-    public string? S3EndpointUrl { get; init; }
-
-    /// <summary>The credentials Lambda puts in the environment; null when absent. Never printed.</summary>
-    public AwsAccessKeys? AwsCredentials { get; init; }
+    /// <summary>
+    /// How to reach S3 (<c>AWS_REGION</c>, the endpoint, FIPS and dual-stack switches, and the credentials Lambda puts in
+    /// the environment, never printed). Read only when the configuration location is in S3.
+    /// </summary>
+    public S3Connection S3 { get; init; } = new(null, null, null);
 
     public static class Defaults
     {

@@ -16,16 +16,13 @@ internal static class ExtensionOptionsReader
         string? Get(string name) => string.IsNullOrWhiteSpace(environment(name)) ? null : environment(name)!.Trim();
 
         var runtimeApi = Get(EnvironmentVariables.RuntimeApi) ?? "";
-        var s3 = S3Connection.FromEnvironment(environment);
         var options = new ExtensionOptions
         {
             RuntimeApi = runtimeApi,
             UpstreamRuntimeApi = Get(EnvironmentVariables.ProxyRuntimeApiEndpoint) ?? runtimeApi,
             ConfigurationLocation = Get(EnvironmentVariables.ConfigurationLocation),
             FunctionName = Get(EnvironmentVariables.FunctionName) ?? "",
-            Region = s3.Region,
-            S3EndpointUrl = s3.EndpointUrl,
-            AwsCredentials = s3.Credentials,
+            S3 = S3Connection.FromEnvironment(environment),
             LogFormat = string.Equals(Get(EnvironmentVariables.LogFormat), LaunchEnvironment.JsonLogFormat, StringComparison.OrdinalIgnoreCase)
                 ? LogFormat.Json
                 : LogFormat.Text,

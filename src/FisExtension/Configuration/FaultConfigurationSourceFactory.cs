@@ -1,3 +1,4 @@
+using FisExtension.Contract.S3;
 using FisExtension.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -12,13 +13,13 @@ internal static class FaultConfigurationSourceFactory
     public static IFaultConfigurationSource Create(ExtensionOptions options, ILoggerFactory loggerFactory, TimeProvider time, IPollObserver? observer = null)
     {
         var logger = loggerFactory.CreateLogger<FaultConfigurationPoller>();
-        var store = CreateStore(options, logger);
+        var store = CreateStore(options, logger, time);
         return store is null
             ? new DisabledFaultConfigurationSource()
             : new FaultConfigurationPoller(store, options, time, logger, observer);
     }
 
-    private static IFaultConfigurationStore? CreateStore(ExtensionOptions options, ILogger logger)
+    private static IFaultConfigurationStore? CreateStore(ExtensionOptions options, ILogger logger, TimeProvider time)
     {
         if (options.ConfigurationLocation is not { } value)
         {
@@ -46,9 +47,9 @@ internal static class FaultConfigurationSourceFactory
             case S3ConfigurationLocation s3:
                 try
                 {
-                    return new S3FaultConfigurationStore(S3ClientFactory.Create(new S3Connection(options.Region, options.S3EndpointUrl, options.AwsCredentials), maxErrorRetry: 0), s3, options.FunctionName);
+                    return new S3FaultConfigurationStore(new S3RestClient(options.S3, time), s3, options.FunctionName);
                 }
-                catch (Exception exception) when (exception is ArgumentException or UriFormatException or InvalidOperationException or Amazon.Runtime.AmazonClientException)
+                catch (ArgumentException exception)
                 {
                     Log.ConfigurationLocationInvalid(logger, EnvironmentVariables.ConfigurationLocation,
                         $"the S3 client could not be created ({exception.Message}). Check {EnvironmentVariables.Region}, {EnvironmentVariables.EndpointUrlS3} and {EnvironmentVariables.EndpointUrl}.");

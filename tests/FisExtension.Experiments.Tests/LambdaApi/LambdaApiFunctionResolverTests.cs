@@ -12,7 +12,7 @@ public sealed class LambdaApiFunctionResolverTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly Dictionary<string, string> Ready = new() { ["FISExperimentReady"] = "Yes" };
 
-    private static LambdaApiFunctionResolver Resolver(Uri endpoint, AwsCredentials? credentials = null) =>
+    private static LambdaApiFunctionResolver Resolver(Uri endpoint, AwsAccessKeys? credentials = null) =>
         new(new LambdaApiClient(
             new HttpClient(new SigV4SigningHandler(credentials, "eu-west-1", LambdaApiPaths.SigningService, new FakeTimeProvider(Now), new SocketsHttpHandler())),
             endpoint));
@@ -70,7 +70,7 @@ public sealed class LambdaApiFunctionResolverTests
     {
         await using var api = await FakeLambdaApi.StartAsync(new FakeFunction("orders-get", Ready));
 
-        await Resolver(api.Endpoint, new AwsCredentials("AKIDTEST", "secret", null)).FindAsync(ByTags(Ready), CancellationToken.None);
+        await Resolver(api.Endpoint, new AwsAccessKeys("AKIDTEST", "secret", null)).FindAsync(ByTags(Ready), CancellationToken.None);
 
         Assert.Equal(3, api.Requests.Count);
         Assert.All(api.Requests, request =>

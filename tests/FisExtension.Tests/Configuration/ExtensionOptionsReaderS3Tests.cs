@@ -17,18 +17,31 @@ public class ExtensionOptionsReaderS3Tests
             ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1",
         });
 
-        Assert.Equal(new AwsAccessKeys("AKIA1", "secret", "token"), options.AwsCredentials);
-        Assert.Equal("eu-west-1", options.Region);
-        Assert.Equal("http://127.0.0.1:4569", options.S3EndpointUrl);
+        Assert.Equal(new AwsAccessKeys("AKIA1", "secret", "token"), options.S3.Credentials);
+        Assert.Equal("eu-west-1", options.S3.Region);
+        Assert.Equal("http://127.0.0.1:4569", options.S3.EndpointUrl);
+        Assert.Equal((false, false), (options.S3.UseFipsEndpoint, options.S3.UseDualStackEndpoint));
     }
 
     [Fact]
     public void GeneralEndpoint_IsUsedWhenNoS3EndpointIsSet() =>
-        Assert.Equal("http://127.0.0.1:1", Read(new() { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1" }).S3EndpointUrl);
+        Assert.Equal("http://127.0.0.1:1", Read(new() { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1" }).S3.EndpointUrl);
 
     [Fact]
     public void IncompleteCredentials_AreAbsent() =>
-        Assert.Null(Read(new() { ["AWS_ACCESS_KEY_ID"] = "AKIA1" }).AwsCredentials);
+        Assert.Null(Read(new() { ["AWS_ACCESS_KEY_ID"] = "AKIA1" }).S3.Credentials);
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("false", false)]
+    [InlineData("1", false)]
+    public void FipsAndDualStackSwitches_AreReadAsTheAwsSdksReadThem(string value, bool expected)
+    {
+        var s3 = Read(new() { ["AWS_USE_FIPS_ENDPOINT"] = value, ["AWS_USE_DUALSTACK_ENDPOINT"] = value }).S3;
+
+        Assert.Equal((expected, expected), (s3.UseFipsEndpoint, s3.UseDualStackEndpoint));
+    }
 
     [Fact]
     public void PrintedOptions_NeverShowTheSecrets()

@@ -50,7 +50,7 @@ public class FaultConfigurationSourceFactoryTests
     [InlineData("file:///tmp/fis/")]
     public async Task UsableLocation_GivesAPoller(string location)
     {
-        await using var source = FaultConfigurationSourceFactory.Create(Options.Default(location) with { Region = "eu-west-1" }, _logger, TimeProvider.System);
+        await using var source = FaultConfigurationSourceFactory.Create(Options.Default(location) with { S3 = new S3Connection("eu-west-1", null, null) }, _logger, TimeProvider.System);
 
         Assert.IsType<FaultConfigurationPoller>(source);
         Assert.Empty(_logger.Entries);

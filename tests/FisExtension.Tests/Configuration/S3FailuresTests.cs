@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Amazon.S3;
 using FisExtension.Configuration;
 
 namespace FisExtension.Tests.Configuration;
@@ -9,11 +8,12 @@ public class S3FailuresTests
 {
     private static readonly S3ConfigurationLocation Location = new("my-bucket", "FisConfigs/");
     private const string FunctionPrefix = "FisConfigs/my-function/";
+    private const string Region = "us-east-1";
 
     [Fact]
     public void AccessDenied_NamesTheExactPermissionsWithThePrefixCondition()
     {
-        var failure = Describe(new AmazonS3Exception("Access Denied") { ErrorCode = "AccessDenied", StatusCode = HttpStatusCode.Forbidden });
+        var failure = Describe(new S3ServiceException(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied", null));
 
         Assert.Equal("AccessDenied", failure?.Reason);
         Assert.Equal(
@@ -23,11 +23,38 @@ public class S3FailuresTests
 
     [Fact]
     public void ForbiddenWithoutCode_IsTreatedAsAccessDenied() =>
-        Assert.Contains("s3:ListBucket", Describe(new AmazonS3Exception("Forbidden") { StatusCode = HttpStatusCode.Forbidden })?.Remedy);
+        Assert.Contains("s3:ListBucket", Describe(new S3ServiceException(HttpStatusCode.Forbidden, null, "HTTP 403 Forbidden", null))?.Remedy);
 
     [Fact]
     public void ExpiredToken_SaysTheCredentialsWereRefused() =>
-        Assert.Equal("ExpiredToken", Describe(new AmazonS3Exception("expired") { ErrorCode = "ExpiredToken", StatusCode = HttpStatusCode.BadRequest })?.Reason);
+        Assert.Equal("ExpiredToken", Describe(new S3ServiceException(HttpStatusCode.BadRequest, "ExpiredToken", "expired", null))?.Reason);
+
+    [Fact]
+    public void BucketInAnotherRegion_NamesBothRegions()
+    {
+        var failure = Describe(new S3ServiceException(HttpStatusCode.MovedPermanently, "PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.", "eu-west-1"));
+
+        Assert.Equal("PermanentRedirect", failure?.Reason);
+        Assert.Equal("Bucket \"my-bucket\" is in eu-west-1, and the extension reads S3 in the function's Region, us-east-1 (AWS_REGION). Keep the fault configuration in a bucket in us-east-1.", failure?.Remedy);
+    }
+
+    [Fact]
+    public void OtherServiceError_ReportsStatusAndMessage_AndPollingCarriesOn()
+    {
+        var failure = Describe(new S3ServiceException(HttpStatusCode.ServiceUnavailable, "SlowDown", "Please reduce your request rate.", Region));
+
+        Assert.Equal("SlowDown", failure?.Reason);
+        Assert.Equal("S3 answered 503 (Please reduce your request rate.). Polling carries on.", failure?.Remedy);
+    }
+
+    [Fact]
+    public void AnswerThatIsNotS3s_PointsAtTheEndpointVariables()
+    {
+        var failure = Describe(new FormatException("S3's answer is not well-formed XML: a missing name at character 1."));
+
+        Assert.StartsWith("the answer is not S3's (S3's answer is not well-formed XML", failure?.Reason);
+        Assert.Contains("AWS_ENDPOINT_URL_S3", failure?.Remedy);
+    }
 
     [Fact]
     public void NoRoute_PointsAtTheVpcEndpointOrNatGateway()
@@ -44,7 +71,7 @@ public class S3FailuresTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.Null(S3Failures.Describe(new OperationCanceledException(), Location, FunctionPrefix, cancelled.Token));
+        Assert.Null(S3Failures.Describe(new OperationCanceledException(), Location, FunctionPrefix, Region, cancelled.Token));
     }
 
     [Fact]
@@ -55,5 +82,5 @@ public class S3FailuresTests
     public void UnexpectedException_IsLeftToPropagateAsABug() =>
         Assert.Null(Describe(new NullReferenceException()));
 
-    private static StoreFailure? Describe(Exception exception) => S3Failures.Describe(exception, Location, FunctionPrefix, CancellationToken.None);
+    private static StoreFailure? Describe(Exception exception) => S3Failures.Describe(exception, Location, FunctionPrefix, Region, CancellationToken.None);
 }

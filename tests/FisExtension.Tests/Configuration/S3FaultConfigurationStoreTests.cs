@@ -19,7 +19,7 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
     private readonly string _functionName = $"fn-{Guid.NewGuid():N}";
     private readonly FakeTimeProvider _time = new(T0);
     private readonly RecordingLogger _logger = new();
-    private readonly CountingHttpClientFactory _requests = new();
+    private readonly CountingS3Handler _requests = new();
     private readonly List<IAsyncDisposable> _disposables = [];
 
     public async ValueTask DisposeAsync()
@@ -217,14 +217,9 @@ public sealed class S3FaultConfigurationStoreTests(S3rverFixture fixture, ITestO
 
     private S3FaultConfigurationStore CreateStore(AwsAccessKeys? credentials = null, S3rverProcess? server = null, string bucket = S3rverProcess.Bucket, string prefix = Prefix)
     {
-        var options = Options.Default($"s3://{S3rverProcess.Bucket}/{Prefix}") with
-        {
-            FunctionName = _functionName,
-            Region = "us-east-1",
-            S3EndpointUrl = (server ?? fixture.Server).Endpoint,
-            AwsCredentials = credentials ?? new AwsAccessKeys(S3rverProcess.Credential, S3rverProcess.Credential, "a-session-token"),
-        };
-        return new S3FaultConfigurationStore(S3ClientFactory.Create(new S3Connection(options.Region, options.S3EndpointUrl, options.AwsCredentials), maxErrorRetry: 0, _requests), new S3ConfigurationLocation(bucket, prefix), _functionName);
+        var connection = new S3Connection("us-east-1", (server ?? fixture.Server).Endpoint,
+            credentials ?? new AwsAccessKeys(S3rverProcess.Credential, S3rverProcess.Credential, "a-session-token"));
+        return new S3FaultConfigurationStore(new S3RestClient(connection, TimeProvider.System, _requests), new S3ConfigurationLocation(bucket, prefix), _functionName);
     }
 
     private async Task<FaultConfigurationPoller> StartedPollerAsync(AwsAccessKeys? credentials = null, S3rverProcess? server = null, string bucket = S3rverProcess.Bucket, string prefix = Prefix)

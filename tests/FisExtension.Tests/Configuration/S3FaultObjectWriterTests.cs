@@ -17,7 +17,7 @@ public sealed class S3FaultObjectWriterTests(S3rverFixture fixture) : IClassFixt
         using var writer = Writer();
         var address = new FaultObjectAddress(writer.Location, "orders-get", "EXP1", "slow");
         var content = Encoding.UTF8.GetBytes("""{"schemaVersion":1}""");
-        using var s3 = S3ClientFactory.Create(new S3Connection("us-east-1", fixture.Server.Endpoint, new AwsAccessKeys(S3rverProcess.Credential, S3rverProcess.Credential, null)), maxErrorRetry: 0);
+        var s3 = new S3RestClient(new S3Connection("us-east-1", fixture.Server.Endpoint, new AwsAccessKeys(S3rverProcess.Credential, S3rverProcess.Credential, null)), TimeProvider.System);
         using var store = new S3FaultConfigurationStore(s3, (S3ConfigurationLocation)writer.Location, "orders-get");
 
         await writer.PutAsync(address.Key, content, CancellationToken.None);

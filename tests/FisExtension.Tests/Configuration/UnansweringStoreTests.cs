@@ -45,11 +45,9 @@ public sealed class UnansweringStoreTests(ITestOutputHelper output) : IAsyncDisp
         var endpoint = StartSilentServer();
         var options = Options.Default("s3://fis-configs/FisConfigs/", slowSeconds: 2 * (int)PollBudget.TotalSeconds, hotSeconds: (int)PollBudget.TotalSeconds, maxWaitMilliseconds: (int)MaxWait.TotalMilliseconds) with
         {
-            Region = "us-east-1",
-            S3EndpointUrl = endpoint,
-            AwsCredentials = new AwsAccessKeys("AKIDEXAMPLE", "secret", null),
+            S3 = new S3Connection("us-east-1", endpoint, new AwsAccessKeys("AKIDEXAMPLE", "secret", null)),
         };
-        var store = new S3FaultConfigurationStore(S3ClientFactory.Create(new S3Connection(options.Region, options.S3EndpointUrl, options.AwsCredentials), maxErrorRetry: 0), new S3ConfigurationLocation("fis-configs", "FisConfigs/"), "my-function");
+        var store = new S3FaultConfigurationStore(new S3RestClient(options.S3, TimeProvider.System), new S3ConfigurationLocation("fis-configs", "FisConfigs/"), "my-function");
         _poller = new FaultConfigurationPoller(store, options, TimeProvider.System, _logger, _polls);
 
         // The first poll warms the S3 client up (the test runs JIT-compiled; the extension is NativeAOT).

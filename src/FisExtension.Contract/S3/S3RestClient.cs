@@ -1,0 +1,119 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using FisExtension.Contract.Aws;
+using FisExtension.Contract.Stores;
+
+namespace FisExtension.Contract.S3;
+
+/// <summary>
+/// The two S3 reads the extension makes, ListObjectsV2 and GetObject, as SigV4-signed GETs (S3 API Reference). Written
+/// here rather than taken from AWSSDK.S3, which cost the extension's binary 2.9 MB (README, Performance); fisctl
+/// writes through AWSSDK.S3. One attempt per call, each bounded in time: the extension's poller is the retry loop.
+/// </summary>
+public sealed class S3RestClient : IDisposable
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    // A full page of 1,000 keys of 1,024 bytes, XML-escaped, stays well below this; an error document is a few hundred bytes.
+    private const int MaxListingBytes = 8 * 1024 * 1024;
+    private const int MaxErrorBytes = 64 * 1024;
+    private static readonly byte[] EmptyPayloadSha256 = SHA256.HashData([]);
+
+    private readonly S3Endpoint _endpoint;
+    private readonly AwsAccessKeys? _keys;
+    private readonly TimeProvider _time;
+    private readonly HttpClient _http;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a connection whose endpoint or Region cannot be used.</summary>
+    public S3RestClient(S3Connection connection, TimeProvider time, HttpMessageHandler? handler = null)
+    {
+        _endpoint = S3Endpoint.From(connection);
+        _keys = connection.Credentials;
+        _time = time;
+        // S3 answers a request for another Region with a 301 that names the Region; it is reported, not followed.
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = RequestTimeout };
+    }
+
+    public string SigningRegion => _endpoint.SigningRegion;
+
+    /// <summary>The first page (up to 1,000 keys) of the objects under a prefix, rolled up at the delimiter.</summary>
+    public async Task<S3Listing> ListObjectsV2Async(string bucket, string prefix, string delimiter, CancellationToken cancellationToken)
+    {
+        var query = $"?list-type=2&prefix={AwsUriEncoding.Encode(prefix)}&delimiter={AwsUriEncoding.Encode(delimiter)}";
+        using var response = await SendAsync(_endpoint.For(bucket, "", query), cancellationToken).ConfigureAwait(false);
+        await ThrowIfFailedAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await ReadAsync(response, MaxListingBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Length > MaxListingBytes)
+        {
+            throw new FormatException($"S3's listing is larger than {MaxListingBytes} bytes.");
+        }
+
+        return S3Listing.Parse(S3XmlParser.Parse(Encoding.UTF8.GetString(body)));
+    }
+
+    /// <summary>The object's bytes, at most <paramref name="maxBytes"/> + 1 of them (so a caller sees it is too large); null when there is no such key.</summary>
+    public async Task<byte[]?> GetObjectAsync(string bucket, string key, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(_endpoint.For(bucket, key, ""), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ThrowIfFailedAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (S3ServiceException exception) when (exception.ErrorCode == S3ErrorCodes.NoSuchKey)
+        {
+            return null;
+        }
+
+        return await ReadAsync(response, maxBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (_keys is not null)
+        {
+            SigV4Signer.Sign(request, _keys, _endpoint.SigningRegion, SigV4Signer.S3Service, _time.GetUtcNow(), EmptyPayloadSha256);
+        }
+
+        return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ThrowIfFailedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var headerRegion = response.Headers.TryGetValues(AwsHeaders.BucketRegion, out var values) ? values.FirstOrDefault() : null;
+        S3XmlElement? error = null;
+        try
+        {
+            var body = await ReadAsync(response, MaxErrorBytes, cancellationToken).ConfigureAwait(false);
+            error = body.Length is > 0 and <= MaxErrorBytes ? S3XmlParser.Parse(Encoding.UTF8.GetString(body)) : null;
+        }
+        catch (FormatException)
+        {
+            // Not S3's error document (a proxy's page, say): the status alone is reported.
+        }
+
+        var status = (int)response.StatusCode;
+        throw new S3ServiceException(
+            response.StatusCode,
+            error?.Name == "Error" ? error.TextOf("Code") : null,
+            error?.Name == "Error" && error.TextOf("Message") is { Length: > 0 } message ? message : $"HTTP {status} {response.ReasonPhrase}",
+            headerRegion ?? error?.TextOf("Region"));
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await BoundedRead.ReadAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

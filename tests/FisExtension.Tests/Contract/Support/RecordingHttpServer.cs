@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace FisExtension.Tests.Contract.Support;
+
+/// <summary>
+/// A real HTTP/1.1 server on a loopback socket that records each request's head as it arrived on the wire (request
+/// line and headers, unchanged) and answers it with the next canned response, closing the connection after each.
+/// </summary>
+internal sealed class RecordingHttpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Queue<string> _responses;
+    private readonly List<string> _requests = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _serving;
+
+    public RecordingHttpServer(params string[] responses)
+    {
+        _responses = new Queue<string>(responses);
+        _listener.Start();
+        Endpoint = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+        _serving = ServeAsync();
+    }
+
+    public string Endpoint { get; }
+
+    public IReadOnlyList<string> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>A response with a body and Content-Length, the status line's reason and any extra header lines.</summary>
+    public static string Response(int status, string reason, string body, params string[] headers) =>
+        $"HTTP/1.1 {status} {reason}\r\n{string.Concat(headers.Select(h => h + "\r\n"))}Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
+
+    private async Task ServeAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var stream = client.GetStream();
+            var head = new StringBuilder();
+            var buffer = new byte[4096];
+            while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var read = await stream.ReadAsync(buffer, _stop.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                head.Append(Encoding.Latin1.GetString(buffer, 0, read));
+            }
+
+            string response;
+            lock (_requests)
+            {
+                _requests.Add(head.ToString());
+                response = _responses.Count > 0 ? _responses.Dequeue() : Response(500, "No Canned Response", "");
+            }
+
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(response), _stop.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _serving;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+}
