@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace FisExtension.Telemetry;
@@ -11,7 +12,9 @@ namespace FisExtension.Telemetry;
 /// <para>
 /// Each rule is a scanner with the meaning of a regular expression, written in its comment, and a test holds them to
 /// those expressions. Not <see cref="System.Text.RegularExpressions.Regex"/>: even source-generated patterns bring the
-/// whole regex engine into the NativeAOT binary (0.4 MB). Names match ASCII case-insensitively.
+/// whole regex engine into the NativeAOT binary (0.4 MB). Letters compare as ASCII: where .NET's case-insensitive
+/// regex also takes the Kelvin sign for k or the long s for s, these rules do not. Each rule costs time linear in
+/// the value's length: a long value (an S3 error message, say) is redacted before it is capped.
 /// </para>
 /// </summary>
 internal static class SecretRedactor
@@ -38,22 +41,29 @@ internal static class SecretRedactor
     }
 
     /// <summary>Replaces each leftmost, non-overlapping match, as <c>Regex.Replace</c> does.</summary>
-    private static string Apply(string text, Rule rule)
+    private static string Apply(string text, Rule rule) => Apply(text, (text, from) =>
+    {
+        for (var at = from; at < text.Length; at++)
+        {
+            if (rule(text, at, out var replacement) is >= 0 and var end)
+            {
+                return (at, end, replacement);
+            }
+        }
+
+        return null;
+    });
+
+    /// <summary>As above, with a rule that finds its own leftmost match at or after a position.</summary>
+    private static string Apply(string text, Func<string, int, (int Start, int End, string Replacement)?> findFrom)
     {
         StringBuilder? result = null;
         var copied = 0;
-        for (var at = 0; at < text.Length; at++)
+        while (findFrom(text, copied) is var (start, end, replacement))
         {
-            var end = rule(text, at, out var replacement);
-            if (end < 0)
-            {
-                continue;
-            }
-
             result ??= new StringBuilder(text.Length);
-            result.Append(text, copied, at - copied).Append(replacement);
+            result.Append(text, copied, start - copied).Append(replacement);
             copied = end;
-            at = end - 1;
         }
 
         return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
@@ -88,9 +98,17 @@ internal static class SecretRedactor
         "password", "passwd", "secret", "apikey", "api-key", "api_key", "authorization",
     ];
 
+    private static readonly SearchValues<char> SecretNameStarts = SearchValues.Create(
+        string.Concat(SecretNames.Select(name => char.ToUpperInvariant(name[0]).ToString() + name[0]).Distinct()));
+
     private static int NamedSecret(string text, int start, out string replacement)
     {
         replacement = "";
+        if (!SecretNameStarts.Contains(text[start]))
+        {
+            return -1;
+        }
+
         foreach (var name in SecretNames)
         {
             if (!StartsWithIgnoringAsciiCase(text, start, name))
@@ -151,14 +169,14 @@ internal static class SecretRedactor
     {
         replacement = Redacted;
         var end = start + 20;
-        if (end > text.Length || !All(text, start + 4, end, IsUpperAlphanumeric))
+        if (end > text.Length || text[start] != 'A')
         {
             return -1;
         }
 
         var known = (string.CompareOrdinal(text, start, "A3T", 0, 3) == 0 && IsUpperAlphanumeric(text[start + 3]))
             || AccessKeyPrefixes.Any(prefix => string.CompareOrdinal(text, start, prefix, 0, 4) == 0);
-        return known ? end : -1;
+        return known && All(text, start + 4, end, IsUpperAlphanumeric) ? end : -1;
     }
 
     // STS session tokens begin with these base64 prefixes ("IQoJb3JpZ2luX2Vj" is "!\n\toriginEc", "FwoGZXIvYXdz" is "\x17\n\x06er/aws"):
@@ -174,30 +192,36 @@ internal static class SecretRedactor
 
     // RFC 3986 §3.2.1: "user:password@" before the host; it never holds '/', '?', '#' or '@'.
     // (?i)(?<scheme>[a-z][a-z0-9+.-]*://)[^/?#\s@]+@   replaced by scheme + [REDACTED] + "@"
-    private static int UrlUserInfo(string text, int start, out string replacement)
+    // Found from each "://" rather than from each position: the scheme's characters exclude ':', so every start in the
+    // run of scheme characters before a "://" reaches that one, and the leftmost letter of the run is the regex's start.
+    private static (int Start, int End, string Replacement)? UrlUserInfo(string text, int from)
     {
-        replacement = "";
-        if (!char.IsAsciiLetter(text[start]))
+        for (var separator = text.IndexOf("://", from, StringComparison.Ordinal); separator >= 0; separator = text.IndexOf("://", separator + 1, StringComparison.Ordinal))
         {
-            return -1;
+            var runStart = separator;
+            while (runStart > from && IsSchemeCharacter(text[runStart - 1]))
+            {
+                runStart--;
+            }
+
+            var start = runStart;
+            while (start < separator && !char.IsAsciiLetter(text[start]))
+            {
+                start++;
+            }
+
+            var userInfo = separator + 3;
+            var at = Skip(text, userInfo, c => !char.IsWhiteSpace(c) && c is not ('/' or '?' or '#' or '@'));
+            if (start < separator && at > userInfo && at < text.Length && text[at] == '@')
+            {
+                return (start, at + 1, text[start..userInfo] + Redacted + "@");
+            }
         }
 
-        var colon = Skip(text, start + 1, c => char.IsAsciiLetterOrDigit(c) || c is '+' or '.' or '-');
-        if (!text.AsSpan(colon).StartsWith("://", StringComparison.Ordinal))
-        {
-            return -1;
-        }
-
-        var userInfo = colon + 3;
-        var at = Skip(text, userInfo, c => !char.IsWhiteSpace(c) && c is not ('/' or '?' or '#' or '@'));
-        if (at == userInfo || at == text.Length || text[at] != '@')
-        {
-            return -1;
-        }
-
-        replacement = text[start..userInfo] + Redacted + "@";
-        return at + 1;
+        return null;
     }
+
+    private static bool IsSchemeCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '.' or '-';
 
     private static bool StartsWithIgnoringAsciiCase(string text, int start, string lowerCaseName)
     {
