@@ -121,6 +121,8 @@ public static class ConfigurationLocationParser
     private static bool IsInvisible(char c) => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+    private const string DirectoryBucketSuffix = "--x-s3";
+
     private static string? BucketNameProblem(string bucket)
     {
         if (bucket.Length == 0)
@@ -144,6 +146,13 @@ public static class ConfigurationLocationParser
         if (!char.IsAsciiLetterOrDigit(bucket[0]) || !char.IsAsciiLetterOrDigit(bucket[^1]))
         {
             return $"bucket name \"{bucket}\" must begin and end with a letter or digit.";
+        }
+
+        // S3 User Guide, "Directory bucket naming rules": the suffix names an S3 Express One Zone bucket, which is read
+        // with session credentials (CreateSession) the extension does not have.
+        if (bucket.EndsWith(DirectoryBucketSuffix, StringComparison.Ordinal))
+        {
+            return $"bucket \"{bucket}\" is a directory bucket (S3 Express One Zone), which the extension cannot read. Use a general purpose bucket.";
         }
 
         return null;

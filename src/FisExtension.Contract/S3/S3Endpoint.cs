@@ -63,10 +63,10 @@ public sealed class S3Endpoint
     /// <summary>The URL of an object (or, with an empty key, of the bucket) with the query as given, already encoded.</summary>
     public Uri For(string bucket, string key, string query)
     {
-        // Path-style, the bucket itself is "/bucket", as the AWS SDKs write it; virtual-hosted, it is "/".
-        var path = key.Length == 0 ? "" : "/" + AwsUriEncoding.EncodePath(key);
+        // The bucket itself is "/bucket/" path-style (as AWSSDK.S3 writes it) and "/" virtual-hosted.
+        var path = "/" + AwsUriEncoding.EncodePath(key);
         var url = _customBase is { } custom ? $"{custom}/{AwsUriEncoding.Encode(bucket)}{path}{query}"
-            : IsVirtualHostable(bucket) ? $"https://{bucket}.{_awsHost}{(path.Length == 0 ? "/" : path)}{query}"
+            : IsVirtualHostable(bucket) ? $"https://{bucket}.{_awsHost}{path}{query}"
             : $"https://{_awsHost}/{AwsUriEncoding.Encode(bucket)}{path}{query}";
 
         // A key may hold "." and ".." segments, which a canonicalised URI would fold away.

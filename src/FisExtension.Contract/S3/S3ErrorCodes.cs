@@ -6,8 +6,6 @@ public static class S3ErrorCodes
     public const string NoSuchKey = "NoSuchKey";
     public const string NoSuchBucket = "NoSuchBucket";
     public const string AccessDenied = "AccessDenied";
-    public const string PermanentRedirect = "PermanentRedirect";
-    public const string AuthorizationHeaderMalformed = "AuthorizationHeaderMalformed";
 
     /// <summary>The codes with which S3 refuses credentials, whoever presents them.</summary>
     public static readonly string[] CredentialErrors =

@@ -8,16 +8,20 @@ namespace FisExtension.Contract.S3;
 
 /// <summary>
 /// The two S3 reads the extension makes, ListObjectsV2 and GetObject, as SigV4-signed GETs (S3 API Reference). Written
-/// here rather than taken from AWSSDK.S3, which cost the extension's binary 2.9 MB (README, Performance); fisctl
-/// writes through AWSSDK.S3. One attempt per call, each bounded in time: the extension's poller is the retry loop.
+/// here rather than taken from AWSSDK.S3, which cost the extension's binary 2.8 MB (README, Overhead); fisctl
+/// writes through AWSSDK.S3. One attempt per request, each bounded to 10 s from sending it to the end of its body:
+/// the extension's poller is the retry loop.
 /// </summary>
 public sealed class S3RestClient : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
-    // A full page of 1,000 keys of 1,024 bytes, XML-escaped, stays well below this; an error document is a few hundred bytes.
-    private const int MaxListingBytes = 8 * 1024 * 1024;
+    // A full page of 1,000 keys of 1,024 bytes with their metadata stays below this; an error document is a few hundred bytes.
+    private const int MaxListingBytes = 4 * 1024 * 1024;
     private const int MaxErrorBytes = 64 * 1024;
+
+    // S3's messages are a sentence; anything longer is cut before it reaches a log line.
+    private const int MaxMessageLength = 500;
     private static readonly byte[] EmptyPayloadSha256 = SHA256.HashData([]);
 
     private readonly S3Endpoint _endpoint;
@@ -32,13 +36,29 @@ public sealed class S3RestClient : IDisposable
         _keys = connection.Credentials;
         _time = time;
         // S3 answers a request for another Region with a 301 that names the Region; it is reported, not followed.
-        _http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = RequestTimeout };
+        // The timeout is each request's own (BoundedAsync), which covers reading the body as HttpClient's does not.
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public string SigningRegion => _endpoint.SigningRegion;
 
     /// <summary>The first page (up to 1,000 keys) of the objects under a prefix, rolled up at the delimiter.</summary>
-    public async Task<S3Listing> ListObjectsV2Async(string bucket, string prefix, string delimiter, CancellationToken cancellationToken)
+    public Task<S3Listing> ListObjectsV2Async(string bucket, string prefix, string delimiter, CancellationToken cancellationToken) =>
+        BoundedAsync(token => ListAsync(bucket, prefix, delimiter, token), cancellationToken);
+
+    /// <summary>The object's bytes, at most <paramref name="maxBytes"/> + 1 of them (so a caller sees it is too large); null when there is no such key.</summary>
+    public Task<byte[]?> GetObjectAsync(string bucket, string key, int maxBytes, CancellationToken cancellationToken) =>
+        BoundedAsync(token => GetAsync(bucket, key, maxBytes, token), cancellationToken);
+
+    /// <summary>Runs one request under its timeout; a timeout surfaces as cancellation the caller did not ask for.</summary>
+    private async Task<T> BoundedAsync<T>(Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(RequestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        return await request(linked.Token).ConfigureAwait(false);
+    }
+
+    private async Task<S3Listing> ListAsync(string bucket, string prefix, string delimiter, CancellationToken cancellationToken)
     {
         var query = $"?list-type=2&prefix={AwsUriEncoding.Encode(prefix)}&delimiter={AwsUriEncoding.Encode(delimiter)}";
         using var response = await SendAsync(_endpoint.For(bucket, "", query), cancellationToken).ConfigureAwait(false);
@@ -52,8 +72,7 @@ public sealed class S3RestClient : IDisposable
         return S3Listing.Parse(S3XmlParser.Parse(Encoding.UTF8.GetString(body)));
     }
 
-    /// <summary>The object's bytes, at most <paramref name="maxBytes"/> + 1 of them (so a caller sees it is too large); null when there is no such key.</summary>
-    public async Task<byte[]?> GetObjectAsync(string bucket, string key, int maxBytes, CancellationToken cancellationToken)
+    private async Task<byte[]?> GetAsync(string bucket, string key, int maxBytes, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(_endpoint.For(bucket, key, ""), cancellationToken).ConfigureAwait(false);
         try
@@ -102,9 +121,11 @@ public sealed class S3RestClient : IDisposable
         throw new S3ServiceException(
             response.StatusCode,
             error?.Name == "Error" ? error.TextOf("Code") : null,
-            error?.Name == "Error" && error.TextOf("Message") is { Length: > 0 } message ? message : $"HTTP {status} {response.ReasonPhrase}",
+            error?.Name == "Error" && error.TextOf("Message") is { Length: > 0 } message ? Shortened(message) : $"HTTP {status} {response.ReasonPhrase}",
             headerRegion ?? error?.TextOf("Region"));
     }
+
+    private static string Shortened(string message) => message.Length <= MaxMessageLength ? message : message[..MaxMessageLength] + "…";
 
     private static async Task<byte[]> ReadAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace FisExtension.Contract.S3;
 /// Reads the XML that S3 answers with (ListBucketResult, Error) into a tree: elements, text, the five predefined and
 /// the numeric character references, CDATA; comments, processing instructions and attributes are skipped. A document
 /// type declaration is refused, so no entity can expand. System.Xml would cost the extension's binary about 0.5 MB
-/// for these two shapes (README, Performance). Anything not well-formed throws <see cref="FormatException"/>.
+/// for these two shapes (README, Overhead). Anything not well-formed throws <see cref="FormatException"/>.
 /// </summary>
 public static class S3XmlParser
 {
@@ -167,9 +167,10 @@ public static class S3XmlParser
                 default:
                     var hex = entity.StartsWith("#x", StringComparison.Ordinal);
                     var digits = hex ? entity[2..] : entity.StartsWith('#') ? entity[1..] : null;
-                    if (digits is not { Length: > 0 }
+                    // At most 6 hex or 7 decimal digits: more would overflow (a hex int parses 0xFFFFFFFF as -1).
+                    if (digits is not { Length: > 0 } || digits.Length > (hex ? 6 : 7)
                         || !int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
-                        || code is 0 or (>= 0xD800 and <= 0xDFFF) or > 0x10FFFF)
+                        || code is <= 0 or (>= 0xD800 and <= 0xDFFF) or > 0x10FFFF)
                     {
                         throw Error($"an unknown entity &{entity};");
                     }

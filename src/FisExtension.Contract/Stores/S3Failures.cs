@@ -28,7 +28,10 @@ public static class S3Failures
                 new StoreFailure(S3ErrorCodes.NoSuchBucket, $"Bucket \"{location.Bucket}\" does not exist. Check {StoreEnvironmentVariables.ConfigurationLocation}."),
             S3ServiceException { ErrorCode: { } code } when S3ErrorCodes.CredentialErrors.Contains(code) =>
                 new StoreFailure(code, "S3 refused the function's credentials. Check that the execution role's temporary credentials are passed unchanged (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)."),
-            S3ServiceException { BucketRegion: { } bucketRegion } s3 when bucketRegion != region =>
+            // S3 answers a request sent to the wrong Region with a redirect (301, 307) or AuthorizationHeaderMalformed (400)
+            // naming the bucket's Region; other answers may carry x-amz-bucket-region too (MinIO sends it on each one).
+            S3ServiceException { BucketRegion: { } bucketRegion, StatusCode: HttpStatusCode.MovedPermanently or HttpStatusCode.TemporaryRedirect or HttpStatusCode.BadRequest } s3
+                when bucketRegion != region =>
                 new StoreFailure(s3.ErrorCode ?? $"HTTP {(int)s3.StatusCode}",
                     $"Bucket \"{location.Bucket}\" is in {bucketRegion}, and the extension reads S3 in the function's Region, {region} ({StoreEnvironmentVariables.Region}). Keep the fault configuration in a bucket in {region}."),
             S3ServiceException { StatusCode: HttpStatusCode.Forbidden } s3 =>

@@ -46,6 +46,7 @@ public class ConfigurationLocationParserTests
     [InlineData("s3:///prefix/", "the bucket name is missing")]
     [InlineData("s3://My-Bucket/prefix/", "contains 'M'. S3 bucket names use only lowercase letters, digits, '.' and '-'.")]
     [InlineData("s3://ab/prefix/", "has 2 characters. S3 bucket names have 3 to 63.")]
+    [InlineData("s3://fis-configs--use1-az4--x-s3/prefix/", "is a directory bucket (S3 Express One Zone), which the extension cannot read. Use a general purpose bucket.")]
     [InlineData("s3://-bucket/", "must begin and end with a letter or digit")]
     [InlineData("s3://my_bucket/", "contains '_'")]
     [InlineData("file://server/share/", "is not a local file URL")]

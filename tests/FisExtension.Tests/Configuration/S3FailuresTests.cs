@@ -39,6 +39,10 @@ public class S3FailuresTests
     }
 
     [Fact]
+    public void RegionHeaderOnAnAnswerThatIsNoRedirect_IsNotTakenForTheWrongRegion() =>
+        Assert.Contains("s3:ListBucket", Describe(new S3ServiceException(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied", "eu-west-1"))?.Remedy);
+
+    [Fact]
     public void OtherServiceError_ReportsStatusAndMessage_AndPollingCarriesOn()
     {
         var failure = Describe(new S3ServiceException(HttpStatusCode.ServiceUnavailable, "SlowDown", "Please reduce your request rate.", Region));

@@ -36,7 +36,7 @@ public sealed class S3EndpointTests
         var endpoint = S3Endpoint.From(new S3Connection("eu-west-1", "http://127.0.0.1:4569/storage/", null));
 
         Assert.Equal("http://127.0.0.1:4569/storage/fis-configs/k", endpoint.For("fis-configs", "k", "").AbsoluteUri);
-        Assert.Equal("http://127.0.0.1:4569/storage/fis-configs?list-type=2", endpoint.For("fis-configs", "", "?list-type=2").AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:4569/storage/fis-configs/?list-type=2", endpoint.For("fis-configs", "", "?list-type=2").AbsoluteUri);
         Assert.Equal("https://fis-configs.s3.eu-west-1.amazonaws.com/?list-type=2", For(new S3Connection("eu-west-1", null, null), "fis-configs", "", "?list-type=2").AbsoluteUri);
         Assert.Equal("eu-west-1", endpoint.SigningRegion);
         Assert.Equal("us-east-1", S3Endpoint.From(new S3Connection(null, "http://127.0.0.1:4569", null)).SigningRegion);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using FisExtension.Contract.Aws;
 using FisExtension.Tests.Contract.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FisExtension.Tests.Contract;
 
@@ -32,7 +33,7 @@ public sealed class S3RestClientTests
         var listing = await client.ListObjectsV2Async("fis-configs", "FisConfigs/orders +/", "/", CancellationToken.None);
 
         var request = Assert.Single(server.Requests);
-        Assert.StartsWith("GET /fis-configs?list-type=2&prefix=FisConfigs%2Forders%20%2B%2F&delimiter=%2F HTTP/1.1\r\n", request, StringComparison.Ordinal);
+        Assert.StartsWith("GET /fis-configs/?list-type=2&prefix=FisConfigs%2Forders%20%2B%2F&delimiter=%2F HTTP/1.1\r\n", request, StringComparison.Ordinal);
         Assert.Equal(EmptySha256, Header(request, "X-Amz-Content-Sha256"));
         Assert.Equal("a-session-token", Header(request, "X-Amz-Security-Token"));
         Assert.Matches("^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/[0-9]{8}/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$", Header(request, "Authorization"));
@@ -98,6 +99,36 @@ public sealed class S3RestClientTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task BodyThatStopsComing_EndsTheRequestAtItsTimeout()
+    {
+        // Headers, then 2 of the 100 bytes promised, then nothing: HttpClient's own timeout would not cover the body.
+        await using var server = new RecordingHttpServer(stallAfterAnswering: true, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{}");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = new S3RestClient(new S3Connection("eu-west-1", server.Endpoint, null), time);
+
+        var get = client.GetObjectAsync("fis-configs", "k", 1000, CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => server.Requests.Count == 1), "the request did not arrive");
+        Assert.False(get.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(100);
+        Assert.False(get.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => get);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task LongErrorMessage_IsCut()
+    {
+        await using var server = new RecordingHttpServer(RecordingHttpServer.Response(500, "Internal Server Error", $"<Error><Code>InternalError</Code><Message>{new string('m', 5000)}</Message></Error>"));
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<S3ServiceException>(() => client.GetObjectAsync("fis-configs", "k", 100, CancellationToken.None));
+
+        Assert.Equal(new string('m', 500) + "…", error.Message);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task WithoutCredentials_RequestsGoUnsigned()
     {
         await using var server = new RecordingHttpServer(RecordingHttpServer.Response(200, "OK", "{}"));
@@ -107,6 +138,35 @@ public sealed class S3RestClientTests
 
         Assert.DoesNotContain("\r\nAuthorization:", Assert.Single(server.Requests), StringComparison.OrdinalIgnoreCase);
     }
+
+    // Keys and a prefix that the URI and SigV4 encodings disagree about if either is wrong: reserved and unreserved
+    // ASCII, '%', non-ASCII, an astral character, empty and dot segments, a trailing slash.
+    [Theory(Timeout = 30_000)]
+    [InlineData("FisConfigs/orders/EXP1-delay.json")]
+    [InlineData("FisConfigs/a b+c=d&e?f#g:h@i!j*k'l(m)n,o;p$q~r_s-t.u")]
+    [InlineData("FisConfigs/100%/é/\U0001F600.json")]
+    [InlineData("FisConfigs//x/./y/../z/")]
+    public async Task RequestTarget_IsWhatTheAwsSdkSends(string key)
+    {
+        await using var server = new RecordingHttpServer(
+            RecordingHttpServer.Response(200, "OK", "{}"), RecordingHttpServer.Response(200, "OK", "{}"),
+            RecordingHttpServer.Response(200, "OK", Listing), RecordingHttpServer.Response(200, "OK", Listing));
+        using var ours = Client(server, Keys);
+        using var sdk = new Amazon.S3.AmazonS3Client(new Amazon.Runtime.AnonymousAWSCredentials(), new Amazon.S3.AmazonS3Config { ServiceURL = server.Endpoint, ForcePathStyle = true, MaxErrorRetry = 0 });
+
+        await ours.GetObjectAsync("fis-configs", key, 100, CancellationToken.None);
+        (await sdk.GetObjectAsync("fis-configs", key)).Dispose();
+        await ours.ListObjectsV2Async("fis-configs", key, "/", CancellationToken.None);
+        await sdk.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = "fis-configs", Prefix = key, Delimiter = "/" });
+
+        var targets = server.Requests.Select(request => request[4..request.IndexOf(" HTTP/1.1", StringComparison.Ordinal)]).ToList();
+        Assert.Equal(targets[1], targets[0]);
+        Assert.Equal(QueryParameters(targets[3]).Where(p => p.Name is "list-type" or "prefix" or "delimiter").Order(), QueryParameters(targets[2]).Order());
+        Assert.Equal(targets[3][..targets[3].IndexOf('?', StringComparison.Ordinal)], targets[2][..targets[2].IndexOf('?', StringComparison.Ordinal)]);
+    }
+
+    private static IEnumerable<(string Name, string Value)> QueryParameters(string target) =>
+        target[(target.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&').Select(pair => pair.Split('=', 2)).Select(parts => (parts[0], parts.Length > 1 ? parts[1] : ""));
 
     private static string? Header(string request, string name) =>
         request.Split("\r\n").FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();

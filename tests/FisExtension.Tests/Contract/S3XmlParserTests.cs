@@ -34,7 +34,7 @@ public sealed class S3XmlParserTests
     public void AnyText_IsReadOrRefusedWithAFormatException() =>
         Gen.OneOf(
             Gen.String,
-            Gen.Char["<>/=\"'&;#x!?[]-CDATAListBucketResultKey abc\n"].Array[0, 64].Select(chars => new string(chars)),
+            Gen.Char["<>/=\"'&;#x!?[]-CDATAListBucketResultKey abcdef0123456789F\n"].Array[0, 64].Select(chars => new string(chars)),
             Listing.Select(l => Write(l.Objects, l.Folders, l.Indent, l.CData)).Select(Gen.Int[0, 400], (xml, cut) => xml[..Math.Min(cut, xml.Length)]))
         .Sample(text =>
         {
@@ -46,6 +46,10 @@ public sealed class S3XmlParserTests
             {
             }
         }, iter: 20_000);
+
+    [Fact]
+    public void CharacterReferences_UpToTheLastCodePoint_AreRead() =>
+        Assert.Equal("\U0010FFFF\u00e9A", S3XmlParser.Parse("<Key>&#x10FFFF;&#233;&#x41;</Key>").Text);
 
     [Fact]
     public void AnswerAsS3WritesIt_IsRead()
@@ -75,6 +79,10 @@ public sealed class S3XmlParserTests
     [InlineData("<Error>", "<Error> is not closed")]
     [InlineData("<Error/><Error/>", "content after the root element")]
     [InlineData("<Error><Code>&#0;</Code></Error>", "an unknown entity &#0;")]
+    [InlineData("<Error><Code>&#xFFFFFFFF;</Code></Error>", "an unknown entity &#xFFFFFFFF;")]
+    [InlineData("<Error><Code>&#x80000000;</Code></Error>", "an unknown entity &#x80000000;")]
+    [InlineData("<Error><Code>&#x110000;</Code></Error>", "an unknown entity &#x110000;")]
+    [InlineData("<Error><Code>&#99999999;</Code></Error>", "an unknown entity &#99999999;")]
     public void MalformedAnswer_IsRefusedAndSaysWhy(string text, string problem) =>
         Assert.Contains(problem, Assert.Throws<FormatException>(() => S3XmlParser.Parse(text)).Message, StringComparison.Ordinal);
 

@@ -6,7 +6,9 @@ namespace FisExtension.Tests.Contract.Support;
 
 /// <summary>
 /// A real HTTP/1.1 server on a loopback socket that records each request's head as it arrived on the wire (request
-/// line and headers, unchanged) and answers it with the next canned response, closing the connection after each.
+/// line and headers, unchanged) and answers it with the next canned response, closing the connection after each;
+/// or, when it is to stall, keeping the connection open after its answer (a body shorter than its Content-Length
+/// then never ends).
 /// </summary>
 internal sealed class RecordingHttpServer : IAsyncDisposable
 {
@@ -16,8 +18,16 @@ internal sealed class RecordingHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _serving;
 
+    private readonly bool _stallAfterAnswering;
+
     public RecordingHttpServer(params string[] responses)
+        : this(stallAfterAnswering: false, responses)
     {
+    }
+
+    public RecordingHttpServer(bool stallAfterAnswering, params string[] responses)
+    {
+        _stallAfterAnswering = stallAfterAnswering;
         _responses = new Queue<string>(responses);
         _listener.Start();
         Endpoint = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
@@ -68,6 +78,10 @@ internal sealed class RecordingHttpServer : IAsyncDisposable
             }
 
             await stream.WriteAsync(Encoding.UTF8.GetBytes(response), _stop.Token);
+            if (_stallAfterAnswering)
+            {
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+            }
         }
     }
 
