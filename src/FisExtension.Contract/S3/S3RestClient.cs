@@ -16,12 +16,9 @@ public sealed class S3RestClient : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
-    // A full page of 1,000 keys of 1,024 bytes with their metadata stays below this; an error document is a few hundred bytes.
+    // A page of 1,000 keys as FIS writes them is a few hundred kilobytes; an error document is a few hundred bytes.
     private const int MaxListingBytes = 4 * 1024 * 1024;
     private const int MaxErrorBytes = 64 * 1024;
-
-    // S3's messages are a sentence; anything longer is cut before it reaches a log line.
-    private const int MaxMessageLength = 500;
     private static readonly byte[] EmptyPayloadSha256 = SHA256.HashData([]);
 
     private readonly S3Endpoint _endpoint;
@@ -121,11 +118,9 @@ public sealed class S3RestClient : IDisposable
         throw new S3ServiceException(
             response.StatusCode,
             error?.Name == "Error" ? error.TextOf("Code") : null,
-            error?.Name == "Error" && error.TextOf("Message") is { Length: > 0 } message ? Shortened(message) : $"HTTP {status} {response.ReasonPhrase}",
+            error?.Name == "Error" && error.TextOf("Message") is { Length: > 0 } message ? message : $"HTTP {status} {response.ReasonPhrase}",
             headerRegion ?? error?.TextOf("Region"));
     }
-
-    private static string Shortened(string message) => message.Length <= MaxMessageLength ? message : message[..MaxMessageLength] + "…";
 
     private static async Task<byte[]> ReadAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
     {

@@ -167,9 +167,10 @@ public static class S3XmlParser
                 default:
                     var hex = entity.StartsWith("#x", StringComparison.Ordinal);
                     var digits = hex ? entity[2..] : entity.StartsWith('#') ? entity[1..] : null;
-                    // At most 6 hex or 7 decimal digits: more would overflow (a hex int parses 0xFFFFFFFF as -1).
-                    if (digits is not { Length: > 0 } || digits.Length > (hex ? 6 : 7)
-                        || !int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                    // At most 6 hex or 7 decimal significant digits: more would overflow (a hex int parses 0xFFFFFFFF as -1).
+                    var significant = digits?.TrimStart('0') is { Length: > 0 } rest ? rest : "0";
+                    if (digits is not { Length: > 0 } || significant.Length > (hex ? 6 : 7)
+                        || !int.TryParse(significant, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
                         || code is <= 0 or (>= 0xD800 and <= 0xDFFF) or > 0x10FFFF)
                     {
                         throw Error($"an unknown entity &{entity};");

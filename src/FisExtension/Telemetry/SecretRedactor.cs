@@ -79,8 +79,13 @@ internal static class SecretRedactor
         }
 
         var afterSpace = Skip(text, start + 6, char.IsWhiteSpace);
+        if (afterSpace == start + 6)
+        {
+            return -1;
+        }
+
         var end = Skip(text, afterSpace, c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '+' or '/' or '=' or '-');
-        return afterSpace > start + 6 && end > afterSpace ? end : -1;
+        return end > afterSpace ? end : -1;
     }
 
     // Query parameters of presigned URLs and SigV4 headers, and key=value / "key": "value" / key: value pairs whose
