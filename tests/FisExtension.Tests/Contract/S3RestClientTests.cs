@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using FisExtension.Contract.Aws;
-using FisExtension.Tests.Contract.Support;
+using FisExtension.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FisExtension.Tests.Contract;

@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace FisExtension.Tests.Contract.Support;
+namespace FisExtension.Tests.Support;
 
 /// <summary>
-/// A real HTTP/1.1 server on a loopback socket that records each request's head as it arrived on the wire (request
-/// line and headers, unchanged) and answers it with the next canned response, closing the connection after each;
+/// A real HTTP/1.1 server on a loopback socket that records each request as it arrived on the wire (request line,
+/// headers and a body of the Content-Length they give, unchanged) and answers it with the next canned response as
+/// given, byte for byte, closing the connection after each;
 /// or, when it is to stall, keeping the connection open after its answer (a body shorter than its Content-Length
 /// then never ends).
 /// </summary>
@@ -30,9 +31,12 @@ internal sealed class RecordingHttpServer : IAsyncDisposable
         _stallAfterAnswering = stallAfterAnswering;
         _responses = new Queue<string>(responses);
         _listener.Start();
-        Endpoint = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+        Port = (ushort)((IPEndPoint)_listener.LocalEndpoint).Port;
+        Endpoint = $"http://127.0.0.1:{Port}";
         _serving = ServeAsync();
     }
+
+    public ushort Port { get; }
 
     public string Endpoint { get; }
 
@@ -57,9 +61,9 @@ internal sealed class RecordingHttpServer : IAsyncDisposable
         {
             using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
             var stream = client.GetStream();
-            var head = new StringBuilder();
+            var received = new StringBuilder();
             var buffer = new byte[4096];
-            while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            while (!IsComplete(received.ToString()))
             {
                 var read = await stream.ReadAsync(buffer, _stop.Token);
                 if (read == 0)
@@ -67,13 +71,13 @@ internal sealed class RecordingHttpServer : IAsyncDisposable
                     break;
                 }
 
-                head.Append(Encoding.Latin1.GetString(buffer, 0, read));
+                received.Append(Encoding.Latin1.GetString(buffer, 0, read));
             }
 
             string response;
             lock (_requests)
             {
-                _requests.Add(head.ToString());
+                _requests.Add(received.ToString());
                 response = _responses.Count > 0 ? _responses.Dequeue() : Response(500, "No Canned Response", "");
             }
 
@@ -83,6 +87,18 @@ internal sealed class RecordingHttpServer : IAsyncDisposable
                 await Task.Delay(Timeout.Infinite, _stop.Token);
             }
         }
+    }
+
+    private static bool IsComplete(string received)
+    {
+        var end = received.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var length = received[..end].Split("\r\n").FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        return length is null || received.Length - end - 4 >= int.Parse(length["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()
