@@ -6,7 +6,7 @@ public sealed record AwsAccessKeys(string AccessKeyId, string SecretAccessKey, s
     /// <summary>From the standard variables, or null when the key pair is incomplete (requests then go unsigned). Blank values count as unset.</summary>
     public static AwsAccessKeys? FromEnvironment(Func<string, string?> environment)
     {
-        string? Get(string name) => string.IsNullOrWhiteSpace(environment(name)) ? null : environment(name)!.Trim();
+        string? Get(string name) => EnvironmentValue.Get(environment, name);
 
         return Get(StoreEnvironmentVariables.AccessKeyId) is { } accessKeyId && Get(StoreEnvironmentVariables.SecretAccessKey) is { } secretAccessKey
             ? new AwsAccessKeys(accessKeyId, secretAccessKey, Get(StoreEnvironmentVariables.SessionToken))

@@ -27,7 +27,7 @@ public sealed class S3Connection(string? region, string? endpointUrl, AwsAccessK
     /// </summary>
     public static S3Connection FromEnvironment(Func<string, string?> environment)
     {
-        string? Get(string name) => string.IsNullOrWhiteSpace(environment(name)) ? null : environment(name)!.Trim();
+        string? Get(string name) => EnvironmentValue.Get(environment, name);
         bool IsTrue(string name) => string.Equals(Get(name), "true", StringComparison.OrdinalIgnoreCase);
 
         return new S3Connection(

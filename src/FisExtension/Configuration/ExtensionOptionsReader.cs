@@ -13,7 +13,7 @@ internal static class ExtensionOptionsReader
     public static (ExtensionOptions Options, IReadOnlyList<string> Problems) Read(Func<string, string?> environment)
     {
         var problems = new List<string>();
-        string? Get(string name) => string.IsNullOrWhiteSpace(environment(name)) ? null : environment(name)!.Trim();
+        string? Get(string name) => EnvironmentValue.Get(environment, name);
 
         var runtimeApi = Get(EnvironmentVariables.RuntimeApi) ?? "";
         var options = new ExtensionOptions
