@@ -7,7 +7,6 @@ public static class LambdaApiHeaders
     public const string ErrorType = "X-Amzn-ErrorType";
     public const string ResourceNotFound = "ResourceNotFoundException";
 
-    public const string Host = "Host";
 
     /// <summary>Invoke: ask for the last 4 KB of the invocation's log, base64, in <see cref="LogResult"/>.</summary>
     public const string LogType = "X-Amz-Log-Type";
